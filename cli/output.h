@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "goatflow/error.h"
+
+namespace goatflow::cli {
+
+void PrintLine(std::string_view text);           // stdout
+void PrintError(const Error& error);             // "goatflow: <code>: <message>" on stderr
+void PrintWarning(std::string_view text);        // "goatflow: warning: ..." on stderr
+
+// Two-column "key  value" block, keys padded to the longest.
+void PrintKeyValues(const std::vector<std::pair<std::string, std::string>>& rows);
+
+}  // namespace goatflow::cli

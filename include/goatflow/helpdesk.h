@@ -1,0 +1,60 @@
+#pragma once
+
+// Entry point of libgoatflow.
+//
+//   auto hd = goatflow::Helpdesk::Open({.path = "goatflow.db"});
+//   if (!hd.ok()) { /* hd.error().message */ }
+//
+// Thread rule: a Helpdesk is safe for concurrent use from many threads. Each
+// call leases its own SQLite connection; writes are serialised on one writer
+// connection, reads run concurrently on reader connections (WAL).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "goatflow/error.h"
+#include "goatflow/options.h"
+
+namespace goatflow {
+
+// The library's version, "MAJOR.MINOR.PATCH".
+std::string_view Version();
+
+struct StoreStatus {
+  std::string path;
+  int schema_version = 0;         // applied migrations
+  int latest_schema_version = 0;  // migrations this build knows
+  int migrations_applied_on_open = 0;
+  std::string journal_mode;  // "wal" for file databases
+  std::vector<std::pair<std::string, std::int64_t>> row_counts;  // main tables
+};
+
+class Helpdesk {
+ public:
+  // Opens (and, per the options, creates and migrates) a helpdesk database.
+  // Errors: not_found (file missing and !create_if_missing), failed_precondition
+  // (not a goatflow database, or its schema is newer than this build),
+  // unavailable (cannot open or locked), internal.
+  static Result<std::unique_ptr<Helpdesk>> Open(const OpenOptions& options);
+
+  ~Helpdesk();
+  Helpdesk(const Helpdesk&) = delete;
+  Helpdesk& operator=(const Helpdesk&) = delete;
+
+  // Schema version and row counts of the main tables.
+  Result<StoreStatus> GetStoreStatus() const;
+
+  // Applies pending migrations; returns how many were applied.
+  Result<int> Migrate();
+
+  class Impl;
+
+ private:
+  explicit Helpdesk(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace goatflow

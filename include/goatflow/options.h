@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "goatflow/seams.h"
+
+namespace goatflow {
+
+// How hard SQLite works to make a commit survive a crash.
+enum class Durability {
+  kFull,    // synchronous=FULL: an acknowledged write survives power loss (default)
+  kNormal,  // synchronous=NORMAL: survives a process crash; may lose the last commits on power loss
+  kOff,     // synchronous=OFF: for throw-away databases only
+};
+
+// Cost of Argon2id password hashing. Stored hashes record their parameters, so
+// changing this re-hashes each password at its owner's next login.
+enum class PasswordHashing {
+  kInteractive,        // libsodium's interactive limits (default)
+  kModerate,           // libsodium's moderate limits: slower, stronger
+  kMinimumForTesting,  // the smallest libsodium allows: only for test suites
+};
+
+struct OpenOptions {
+  // Database file, or ":memory:" for a private in-memory database (tests).
+  std::string path = "goatflow.db";
+  // Create the file when it does not exist; otherwise opening fails with not_found.
+  bool create_if_missing = true;
+  // Apply pending schema migrations on open. When false the database opens as
+  // it is (for inspection); a schema newer than this build always fails.
+  bool migrate = true;
+  Durability durability = Durability::kFull;
+  // Read-only connections used for concurrent reads (file databases only).
+  int reader_connections = 4;
+  // How long a write waits for another process holding the write lock.
+  std::chrono::milliseconds busy_timeout{5000};
+  // Password of the `admin` account, used only when this open creates the
+  // schema. Empty means "admin", which the server treats as a default credential.
+  std::string initial_admin_password;
+  PasswordHashing password_hashing = PasswordHashing::kInteractive;
+  // Seams; null means the real implementation.
+  std::shared_ptr<Clock> clock;
+  std::shared_ptr<Random> random;
+};
+
+}  // namespace goatflow

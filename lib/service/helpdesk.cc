@@ -1,0 +1,104 @@
+#include "goatflow/helpdesk.h"
+
+#include <array>
+
+#include "auth/password.h"
+#include "auth/password_policy.h"
+#include "core/clock.h"
+#include "core/macros.h"
+#include "service/helpdesk_impl.h"
+#include "store/migrations.h"
+
+namespace goatflow {
+namespace {
+
+// Tables whose row counts `goatflow db status` reports.
+constexpr std::array<std::string_view, 12> kStatusTables = {
+    "users",  "groups",         "queue",          "customer_company", "customer_user",
+    "ticket", "article",        "article_data_mime_attachment",       "ticket_history",
+    "user_api_tokens", "sessions", "audit_log"};
+
+// Migration 0001 inserts the admin account with an empty placeholder hash;
+// this replaces it with an Argon2id hash inside the same transaction.
+Status SetInitialAdminPassword(store::Db& db, const OpenOptions& options) {
+  std::string password =
+      options.initial_admin_password.empty() ? "admin" : options.initial_admin_password;
+  GOATFLOW_ASSIGN_OR_RETURN(auto hash, auth::HashPassword(password, options.password_hashing));
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("UPDATE users SET pw = ? WHERE id = 1 AND pw = ''"));
+  stmt.BindAll(hash);
+  return stmt.Run();
+}
+
+Result<int> MigrateDatabase(store::Db& db, const OpenOptions& options) {
+  return store::ApplyMigrations(
+      db, store::EmbeddedMigrations(), [&options](store::Db& tx_db, int version) -> Status {
+        if (version == 1) return SetInitialAdminPassword(tx_db, options);
+        return OkStatus();
+      });
+}
+
+}  // namespace
+
+std::string_view Version() { return GOATFLOW_VERSION; }
+
+Helpdesk::Helpdesk(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Helpdesk::~Helpdesk() = default;
+
+Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
+  if (!options.initial_admin_password.empty()) {
+    GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(options.initial_admin_password,
+                                                       auth::PasswordPolicy{}, "admin_password"));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->clock = options.clock ? options.clock : core::SystemClock();
+  impl->random = options.random ? options.random : core::SystemRandom();
+  store::PoolOptions pool_options{options.path, options.create_if_missing, options.durability,
+                                  options.reader_connections,
+                                  static_cast<int>(options.busy_timeout.count())};
+  GOATFLOW_ASSIGN_OR_RETURN(impl->pool, store::Pool::Open(pool_options));
+  int applied = 0;
+  {
+    auto writer = impl->pool->Writer();
+    GOATFLOW_ASSIGN_OR_RETURN(int version, store::SchemaVersion(writer.db()));
+    GOATFLOW_RETURN_IF_ERROR(store::CheckNotNewer(version, store::LatestSchemaVersion()));
+    if (options.migrate) {
+      GOATFLOW_ASSIGN_OR_RETURN(applied, MigrateDatabase(writer.db(), options));
+    }
+  }
+  GOATFLOW_RETURN_IF_ERROR(impl->pool->OpenReaders());
+  impl->migrations_applied_on_open = applied;
+  return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
+}
+
+Result<int> Helpdesk::Migrate() {
+  auto writer = impl_->pool->Writer();
+  return MigrateDatabase(writer.db(), impl_->options);
+}
+
+Result<StoreStatus> Helpdesk::GetStoreStatus() const {
+  StoreStatus status;
+  status.path = impl_->pool->path();
+  status.latest_schema_version = store::LatestSchemaVersion();
+  status.migrations_applied_on_open = impl_->migrations_applied_on_open;
+  auto reader = impl_->pool->Reader();
+  store::Db& db = reader.db();
+  GOATFLOW_ASSIGN_OR_RETURN(status.schema_version, store::SchemaVersion(db));
+  {
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("PRAGMA journal_mode"));
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) status.journal_mode = stmt.Text(0);
+  }
+  for (std::string_view table : kStatusTables) {
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto exists, db.QueryInt("SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='" +
+                                 std::string(table) + "'"));
+    if (!exists) continue;
+    GOATFLOW_ASSIGN_OR_RETURN(auto count,
+                              db.QueryInt("SELECT count(*) FROM \"" + std::string(table) + "\""));
+    status.row_counts.emplace_back(std::string(table), count);
+  }
+  return status;
+}
+
+}  // namespace goatflow

@@ -1,0 +1,119 @@
+#pragma once
+
+// RAII over one SQLite connection with a prepared-statement cache. A Db is
+// used by one thread at a time (the Pool guarantees it).
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "goatflow/error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace goatflow::store {
+
+class Db;
+
+// A prepared statement leased from a Db's cache. Destruction resets it and
+// clears its bindings, so the next user starts clean. Bind indexes start at 1,
+// column indexes at 0, as in SQLite.
+class Stmt {
+ public:
+  Stmt(Stmt&& other) noexcept;
+  Stmt& operator=(Stmt&&) = delete;
+  Stmt(const Stmt&) = delete;
+  ~Stmt();
+
+  Stmt& Bind(int index, std::int64_t value);
+  Stmt& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Stmt& Bind(int index, double value);
+  Stmt& Bind(int index, std::string_view text);
+  Stmt& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  Stmt& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Stmt& Bind(int index, std::nullptr_t);
+  template <typename T>
+  Stmt& Bind(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : Bind(index, nullptr);
+  }
+  Stmt& BindBlob(int index, std::string_view bytes);
+
+  // Binds each argument in order, starting at index 1.
+  template <typename... Args>
+  Stmt& BindAll(const Args&... args) {
+    int index = 1;
+    (Bind(index++, args), ...);
+    return *this;
+  }
+
+  // Advances: true when a row is ready, false when done.
+  Result<bool> Step();
+  // Steps to completion, ignoring rows.
+  Status Run();
+
+  bool IsNull(int column) const;
+  std::int64_t Int(int column) const;
+  double Real(int column) const;
+  std::string Text(int column) const;  // "" for NULL
+  std::optional<std::string> OptText(int column) const;
+  std::optional<std::int64_t> OptInt(int column) const;
+  std::string Blob(int column) const;
+
+ private:
+  friend class Db;
+  Stmt(Db* db, sqlite3_stmt* stmt, bool owned);
+  Db* db_;
+  sqlite3_stmt* stmt_;
+  bool owned_;  // true: not from the cache, finalized on destruction
+};
+
+enum class OpenFlags { kReadWrite, kReadWriteCreate, kReadOnly };
+
+struct DbSettings {
+  std::string path;
+  OpenFlags flags = OpenFlags::kReadWrite;
+  std::string synchronous = "FULL";
+  int busy_timeout_ms = 5000;
+};
+
+class Db {
+ public:
+  static Result<std::unique_ptr<Db>> Open(const DbSettings& settings);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // A cached statement for `sql` (one statement). If the cached one is already
+  // leased (nested use), a fresh uncached statement is returned.
+  Result<Stmt> Prepare(std::string_view sql);
+  // Runs one or more statements without results (schema, pragmas, BEGIN/COMMIT).
+  Status Exec(std::string_view sql);
+  // Convenience: the first column of the first row as an integer.
+  Result<std::int64_t> QueryInt(std::string_view sql);
+
+  std::int64_t LastInsertId() const;
+  std::int64_t Changes() const;
+  sqlite3* raw() const { return db_; }
+  const std::string& path() const { return path_; }
+  std::size_t cached_statements() const { return cache_.size(); }
+
+ private:
+  friend class Stmt;
+  struct CacheEntry {
+    sqlite3_stmt* stmt = nullptr;
+    bool leased = false;
+  };
+  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  void Return(sqlite3_stmt* stmt);
+
+  sqlite3* db_;
+  std::string path_;
+  std::unordered_map<std::string, CacheEntry> cache_;
+  std::unordered_map<sqlite3_stmt*, CacheEntry*> leased_;
+};
+
+}  // namespace goatflow::store

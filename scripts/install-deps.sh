@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages goatflow needs to build, test and serve.
+# Idempotent and non-interactive: only missing packages are installed, with a
+# single `apt-get update` beforehand, and nothing is printed when all are present.
+# Usage: scripts/install-deps.sh [extra-package ...]
+set -euo pipefail
+
+packages=(
+  g++ make cmake ninja-build pkg-config
+  libboost-json1.81-dev libsqlite3-dev sqlite3 libcli11-dev libcpp-httplib-dev
+  libsodium-dev libfmt-dev catch2 libssl-dev zlib1g-dev libbrotli-dev
+  python3
+)
+packages+=("$@")
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq >&2
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
