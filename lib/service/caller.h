@@ -1,0 +1,39 @@
+#pragma once
+
+// The library's view of who is calling, loaded from the database at the start
+// of every use case (never trusted from a token or a front-end): the account
+// must still be valid, and grants and admin status are current.
+
+#include <optional>
+#include <string>
+
+#include "goatflow/context.h"
+#include "goatflow/error.h"
+#include "rbac/rbac.h"
+#include "store/db.h"
+
+namespace goatflow::service {
+
+struct Caller {
+  PrincipalKind kind = PrincipalKind::kAnonymous;
+  std::int64_t id = 0;  // users.id (agents, operator = 1) or customer_user.id
+  std::string login;
+  bool is_admin = false;             // operator, or agent with rw on group "admin"
+  rbac::AgentGrants grants;          // agents and the operator
+  std::optional<std::string> company;  // customers: customer_user.customer_id
+
+  bool IsAgent() const { return kind == PrincipalKind::kAgent || kind == PrincipalKind::kOperator; }
+  bool IsCustomer() const { return kind == PrincipalKind::kCustomer; }
+  // users.id to record in create_by/change_by (customers act as system user 1).
+  std::int64_t ActingUserId() const { return IsAgent() ? id : 1; }
+};
+
+// Loads the caller. Errors: unauthenticated (anonymous, unknown or disabled
+// account), internal.
+Result<Caller> LoadCaller(store::Db& db, const RequestContext& ctx);
+
+// Effective grants of agent `user_id` (direct and role-derived, valid groups
+// and roles only). Used for the caller and for owner eligibility checks.
+Result<rbac::AgentGrants> LoadAgentGrants(store::Db& db, std::int64_t user_id);
+
+}  // namespace goatflow::service
