@@ -27,7 +27,7 @@ TEST_CASE("Page and limit are taken as given and give the offset") {
   REQUIRE(request.Offset() == 100);
 }
 
-TEST_CASE("Limits above 100 are clamped; invalid values fall back to the defaults") {
+TEST_CASE("Limits above 100 are clamped and invalid values fall back to the defaults") {
   REQUIRE(Parse("1", "500").limit == 100);
   REQUIRE(Parse("abc", "0").page == 1);
   REQUIRE(Parse("abc", "0").limit == 20);
@@ -74,7 +74,7 @@ TEST_CASE("Pagination arithmetic follows the seed's example") {
   REQUIRE(MakePagination(Parse("1", "20"), 100).total_pages == 5);
 }
 
-TEST_CASE("The envelope has the seed's shape for objects, lists and errors") {
+TEST_CASE("The envelope has the seed's shape for objects and lists and errors") {
   auto single = boost::json::parse(json::SuccessEnvelope(R"({"id":7})")).as_object();
   REQUIRE(single.at("success").as_bool());
   REQUIRE(single.at("data").at("id").as_int64() == 7);
