@@ -110,6 +110,14 @@ const std::vector<Setting>& Settings() {
          c.public_url = std::string(v);
          return OkStatus();
        }},
+      {"ratelimit-general-per-minute", "RATELIMIT_GENERAL_PER_MINUTE",
+       "general API requests per minute per caller, 0 = off (default 100)",
+       [](ServerConfig& c, std::string_view n, std::string_view v) {
+         auto limit = ParseNumber(n, v, 0, 1000000000);
+         if (!limit.ok()) return Status(limit.error());
+         c.ratelimit_general_per_minute = *limit;
+         return OkStatus();
+       }},
       {"keep-alive-timeout", "KEEP_ALIVE_TIMEOUT", "idle keep-alive seconds (default 5)",
        [](ServerConfig& c, std::string_view n, std::string_view v) {
          return SetInt(c.keep_alive_timeout_seconds, n, v, 1, 3600);
@@ -196,9 +204,9 @@ std::string ServerUsage(std::string_view program) {
       "(each also an environment variable; flags win):\n",
       program);
   for (const auto& s : Settings())
-    out += fmt::format("  --{:<26} GOATFLOW_{:<19} {}\n", fmt::format("{} VALUE", s.flag), s.env,
+    out += fmt::format("  --{:<34} GOATFLOW_{:<28} {}\n", fmt::format("{} VALUE", s.flag), s.env,
                        s.help);
-  out += fmt::format("  --{:<26} {:<28} {}\n", "help", "", "this text");
+  out += fmt::format("  --{:<34} {:<37} {}\n", "help", "", "this text");
   return out;
 }
 

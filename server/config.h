@@ -4,6 +4,7 @@
 // live"): flags and GOATFLOW_* environment variables, flags winning.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct ServerConfig {
   std::size_t max_upload_bytes = 16 << 20;  // ticket and article create (16 MiB)
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For is believed
   std::string public_url;                    // e.g. https://help.example.com
+  // General API bucket per principal (client IP when anonymous), requests per
+  // minute; 0 disables (GOATFLOW_RATELIMIT_GENERAL_PER_MINUTE, api-v1.md §0).
+  std::int64_t ratelimit_general_per_minute = 100;
   int keep_alive_timeout_seconds = 5;  // idle keep-alive connections close after this
   int keep_alive_max_requests = 10000;
   bool help = false;  // --help was given

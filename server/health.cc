@@ -6,7 +6,8 @@
 namespace goatflow::server {
 namespace {
 
-constexpr RouteOptions kProbe{.large_body = false, .form_body = false, .quiet = true, .json = true};
+constexpr RouteOptions kProbe{
+    .large_body = false, .form_body = false, .quiet = true, .json = true, .rate_limited = false};
 
 Reply NoStore(Reply reply) {
   reply.headers.emplace_back("Cache-Control", "no-store");

@@ -28,6 +28,8 @@ struct RouteOptions {
   bool quiet = false;
   // Responses are JSON: an Accept header excluding JSON gives 406.
   bool json = true;
+  // /api/* routes count against the general rate limit (health routes do not).
+  bool rate_limited = true;
 };
 
 struct Route {

@@ -13,6 +13,7 @@
 
 #include "goatflow/json.h"
 #include "goatflow/log.h"
+#include "goatflow/rate_limit.h"
 #include "server/health.h"
 
 namespace goatflow::server {
@@ -25,6 +26,7 @@ struct Server::State {
   std::unique_ptr<httplib::Server> http;
   std::atomic<bool> draining{false};
   std::atomic<bool> stop_requested{false};
+  RateLimiter limiter;
 };
 
 namespace {
@@ -151,12 +153,46 @@ Reply Preflight(const Server::State& st, const httplib::Request& req, const Rout
   return reply;
 }
 
-// Everything between "a route exists" and "the handler runs", in the check
-// order of api-v1.md §0: 406 Accept, 415 content type, 413 size; the handler
-// then parses (400) and calls the library.
+Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match match,
+            RequestContext context);
+
+// The bucket a caller is counted in: the principal once authenticated, else
+// the client address.
+std::string RateKey(const RequestContext& context) {
+  switch (context.principal.kind) {
+    case PrincipalKind::kAgent: return "general:agent:" + std::to_string(context.principal.id);
+    case PrincipalKind::kCustomer:
+      return "general:customer:" + std::to_string(context.principal.id);
+    case PrincipalKind::kOperator: return "general:operator";
+    case PrincipalKind::kAnonymous: break;
+  }
+  return "general:ip:" + context.client_ip;
+}
+
+// Everything between "a request arrived" and "the handler runs", in the check
+// order of api-v1.md §0: 429 rate limit, 404/405 route, 406 Accept, 415
+// content type, 413 size; the handler then parses (400) and calls the library.
 Reply Handle(Server::State& st, const httplib::Request& req) {
   Router::Match match = st.router.Find(req.method, req.path);
   if (req.method == "OPTIONS") return Preflight(st, req, match);
+  RequestContext context;
+  context.request_id = t_request.request_id;
+  context.client_ip = ClientIp(req, st.config.trusted_proxies);
+  context.user_agent = req.get_header_value("User-Agent");
+  bool limited = req.path.rfind("/api/", 0) == 0 &&
+                 (match.route == nullptr || match.route->options.rate_limited);
+  if (!limited) return RunRoute(st, req, std::move(match), std::move(context));
+  RateDecision decision = st.limiter.Take(
+      RateKey(context), RateLimit{st.config.ratelimit_general_per_minute, std::chrono::seconds(60)});
+  Reply reply = decision.allowed ? RunRoute(st, req, std::move(match), std::move(context))
+                                 : Fail(RateLimiter::TooManyRequests(decision));
+  if (decision.limit > 0)
+    AddRateLimitHeaders(reply, decision.limit, decision.remaining, decision.reset_unix);
+  return reply;
+}
+
+Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match match,
+            RequestContext context) {
   if (match.route == nullptr) {
     if (match.allowed.empty()) return Fail(404, "core:not_found", "Resource not found");
     Reply reply = Fail(405, "core:method_not_allowed", "Method not allowed");
@@ -178,10 +214,6 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
         route.options.large_body ? st.config.max_upload_bytes : st.config.max_body_bytes;
     if (req.body.size() > limit) return Fail(413, "core:invalid_request", "Request body too large");
   }
-  RequestContext context;
-  context.request_id = t_request.request_id;
-  context.client_ip = ClientIp(req, st.config.trusted_proxies);
-  context.user_agent = req.get_header_value("User-Agent");
   HttpRequest request(req, std::move(context), std::move(match.params), route.path);
   // The server's one catch-all: a throwing handler is a bug, answered with a
   // bare 500 and logged with the request id (never sent to the client).

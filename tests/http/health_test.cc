@@ -69,3 +69,35 @@ TEST_CASE("Health routes reject other methods and bodies of the wrong type") {
 
 }  // namespace
 }  // namespace goatflow
+
+namespace goatflow {
+namespace {
+
+TEST_CASE("The general rate limit counts API requests but never health probes") {
+  auto config = testing::TestServer::DefaultConfig();
+  config.ratelimit_general_per_minute = 3;
+  testing::TestServer server(config);
+  auto client = server.Client();
+  for (int i = 0; i < 10; ++i) {
+    REQUIRE(client.Get("/api/v1/health")->status == 200);
+    REQUIRE(client.Get("/healthz")->status == 200);
+  }
+  for (const char* left : {"2", "1", "0"}) {
+    auto res = client.Get("/api/v1/unknown");
+    REQUIRE(res->status == 404);
+    REQUIRE(res->get_header_value("X-RateLimit-Limit") == "3");
+    REQUIRE(res->get_header_value("X-RateLimit-Remaining") == left);
+    REQUIRE(res->has_header("X-RateLimit-Reset"));
+  }
+  auto refused = client.Get("/api/v1/unknown");
+  REQUIRE(refused->status == 429);
+  REQUIRE(testing::BodyField(refused, "/code") == "core:rate_limited");
+  REQUIRE(testing::BodyField(refused, "/error") == "Too many requests");
+  REQUIRE(refused->get_header_value("Retry-After") == "20");
+  REQUIRE(testing::BodyField(refused, "/retry_after_sec") == "20");
+  REQUIRE(client.Get("/api/v1/status")->status == 200);
+  REQUIRE_FALSE(client.Get("/api/v1/status")->has_header("X-RateLimit-Limit"));
+}
+
+}  // namespace
+}  // namespace goatflow
