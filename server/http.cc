@@ -71,14 +71,17 @@ Reply Fail(int status, std::string_view code, std::string message) {
 void AddRateLimitHeaders(Reply& reply, std::int64_t limit, std::int64_t remaining,
                          std::int64_t reset_unix_seconds) {
   reply.headers.emplace_back("X-RateLimit-Limit", std::to_string(limit));
-  reply.headers.emplace_back("X-RateLimit-Remaining", std::to_string(remaining < 0 ? 0 : remaining));
+  reply.headers.emplace_back("X-RateLimit-Remaining",
+                             std::to_string(remaining < 0 ? 0 : remaining));
   reply.headers.emplace_back("X-RateLimit-Reset", std::to_string(reset_unix_seconds));
 }
 
 HttpRequest::HttpRequest(const httplib::Request& raw, RequestContext context,
-                         std::vector<std::pair<std::string, std::string>> params,
-                         std::string route)
-    : raw_(raw), context_(std::move(context)), params_(std::move(params)), route_(std::move(route)) {}
+                         std::vector<std::pair<std::string, std::string>> params, std::string route)
+    : raw_(raw),
+      context_(std::move(context)),
+      params_(std::move(params)),
+      route_(std::move(route)) {}
 
 const std::string& HttpRequest::method() const { return raw_.method; }
 const std::string& HttpRequest::path() const { return raw_.path; }

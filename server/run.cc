@@ -54,9 +54,10 @@ Status RunServer(const ServerConfig& config) {
   auto helpdesk = Helpdesk::Open(options);
   if (!helpdesk.ok()) {
     if (helpdesk.error().code == ErrorCode::kNotFound)
-      return Error(ErrorCode::kNotFound,
-                   fmt::format("database '{}' does not exist; create it with `goatflow init --db {}`",
-                               config.db_path, config.db_path));
+      return Error(
+          ErrorCode::kNotFound,
+          fmt::format("database '{}' does not exist; create it with `goatflow init --db {}`",
+                      config.db_path, config.db_path));
     return std::move(helpdesk).error();
   }
   auto uses_default = helpdesk.value()->AdminUsesDefaultPassword();

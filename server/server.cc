@@ -134,7 +134,8 @@ std::string LoggablePath(const std::string& path) {
 }
 
 bool CorsAllowed(const ServerConfig& config, const std::string& origin) {
-  return !origin.empty() && (Contains(config.cors_origins, "*") || Contains(config.cors_origins, origin));
+  return !origin.empty() &&
+         (Contains(config.cors_origins, "*") || Contains(config.cors_origins, origin));
 }
 
 Reply Preflight(const Server::State& st, const httplib::Request& req, const Router::Match& match) {
@@ -182,8 +183,9 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
   bool limited = req.path.rfind("/api/", 0) == 0 &&
                  (match.route == nullptr || match.route->options.rate_limited);
   if (!limited) return RunRoute(st, req, std::move(match), std::move(context));
-  RateDecision decision = st.limiter.Take(
-      RateKey(context), RateLimit{st.config.ratelimit_general_per_minute, std::chrono::seconds(60)});
+  RateDecision decision =
+      st.limiter.Take(RateKey(context),
+                      RateLimit{st.config.ratelimit_general_per_minute, std::chrono::seconds(60)});
   Reply reply = decision.allowed ? RunRoute(st, req, std::move(match), std::move(context))
                                  : Fail(RateLimiter::TooManyRequests(decision));
   if (decision.limit > 0)
@@ -209,7 +211,8 @@ Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match mat
     std::string type = MediaType(req.get_header_value("Content-Type"));
     bool form = type == "application/x-www-form-urlencoded" || type == "multipart/form-data";
     if (!type.empty() && !IsJsonType(type) && !(form && route.options.form_body))
-      return Fail(415, "core:unsupported_media_type", "Unsupported media type: send application/json");
+      return Fail(415, "core:unsupported_media_type",
+                  "Unsupported media type: send application/json");
     std::size_t limit =
         route.options.large_body ? st.config.max_upload_bytes : st.config.max_body_bytes;
     if (req.body.size() > limit) return Fail(413, "core:invalid_request", "Request body too large");
@@ -255,7 +258,8 @@ void FinishHeaders(const ServerConfig& config, const httplib::Request& req,
   if (!t_request.active) BeginRequest(req);  // rejected before routing
   res.set_header("X-Request-ID", t_request.request_id);
   res.set_header("X-API-Version", "1.0");
-  if (!res.has_header("Content-Type")) res.set_header("Content-Type", std::string(kJsonContentType));
+  if (!res.has_header("Content-Type"))
+    res.set_header("Content-Type", std::string(kJsonContentType));
   std::string origin = req.get_header_value("Origin");
   if (CorsAllowed(config, origin)) {
     // Never Access-Control-Allow-Credentials (api-v1.md §0).
@@ -308,12 +312,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerConfig& config, Helpd
     BeginRequest(req);
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http.set_post_routing_handler(
-      [&st](const httplib::Request& req, httplib::Response& res) { FinishHeaders(st.config, req, res); });
-  http.set_error_handler(RenderTransportError);
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    Apply(Fail(500, "core:internal_error", "Internal server error"), res);
+  http.set_post_routing_handler([&st](const httplib::Request& req, httplib::Response& res) {
+    FinishHeaders(st.config, req, res);
   });
+  http.set_error_handler(RenderTransportError);
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        Apply(Fail(500, "core:internal_error", "Internal server error"), res);
+      });
   http.set_logger(AccessLog);
   auto dispatch = [&st](const httplib::Request& req, httplib::Response& res) {
     Apply(Handle(st, req), res);

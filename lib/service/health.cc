@@ -35,9 +35,9 @@ Result<MaintenanceSettings> ReadMaintenance(store::Db& db) {
     boost::json::value value = boost::json::parse(stmt.Text(1), ec);
     if (ec) continue;  // the CHECK constraint keeps values valid JSON
     if (stmt.Text(0) == "MaintenanceMode") {
-      settings.mode = (value.is_bool() && value.as_bool()) ||
-                      (value.is_int64() && value.as_int64() != 0) ||
-                      (value.is_string() && (value.as_string() == "true" || value.as_string() == "1"));
+      settings.mode =
+          (value.is_bool() && value.as_bool()) || (value.is_int64() && value.as_int64() != 0) ||
+          (value.is_string() && (value.as_string() == "true" || value.as_string() == "1"));
     } else if (value.is_string()) {
       settings.message = std::string(value.as_string());
     }
@@ -94,7 +94,8 @@ SystemStatus Helpdesk::GetSystemStatus() const {
   status.started_at = impl_->opened_at;
   status.timestamp = health.checked_at;
   status.uptime_seconds =
-      std::chrono::duration_cast<std::chrono::seconds>(status.timestamp - status.started_at).count();
+      std::chrono::duration_cast<std::chrono::seconds>(status.timestamp - status.started_at)
+          .count();
   if (status.uptime_seconds < 0) status.uptime_seconds = 0;
   status.components = health.components;
   bool database_up = health.status != HealthState::kUnhealthy;

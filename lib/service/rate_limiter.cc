@@ -46,8 +46,8 @@ RateDecision RateLimiter::Take(std::string_view key, const RateLimit& rule) {
     bucket.tokens -= 1.0;
   } else {
     decision.allowed = false;
-    decision.retry_after_sec =
-        std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil((1.0 - bucket.tokens) / per_second)));
+    decision.retry_after_sec = std::max<std::int64_t>(
+        1, static_cast<std::int64_t>(std::ceil((1.0 - bucket.tokens) / per_second)));
   }
   decision.remaining = static_cast<std::int64_t>(std::floor(bucket.tokens));
   decision.reset_unix =

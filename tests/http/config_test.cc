@@ -44,7 +44,8 @@ TEST_CASE("Environment variables apply and flags override them") {
   REQUIRE(from_env->port == 9000);
   REQUIRE(from_env->db_path == "/srv/hd.db");
   REQUIRE(from_env->threads == 12);
-  REQUIRE(from_env->cors_origins == std::vector<std::string>{"https://a.example", "https://b.example"});
+  REQUIRE(from_env->cors_origins ==
+          std::vector<std::string>{"https://a.example", "https://b.example"});
 
   auto flags = LoadServerConfig({"--listen", "[::1]:8443", "--threads=3", "--db", "x.db"}, env);
   REQUIRE_OK(flags);
@@ -90,16 +91,17 @@ TEST_CASE("Library errors map to HTTP statuses and core codes") {
     int status;
     std::string wire;
   };
-  for (const auto& c : std::vector<Case>{{ErrorCode::kInvalidArgument, 400, "core:validation_failed"},
-                                          {ErrorCode::kNotFound, 404, "core:not_found"},
-                                          {ErrorCode::kAlreadyExists, 409, "core:conflict"},
-                                          {ErrorCode::kConflict, 409, "core:conflict"},
-                                          {ErrorCode::kFailedPrecondition, 409, "core:conflict"},
-                                          {ErrorCode::kUnauthenticated, 401, "core:unauthorized"},
-                                          {ErrorCode::kPermissionDenied, 403, "core:forbidden"},
-                                          {ErrorCode::kRateLimited, 429, "core:rate_limited"},
-                                          {ErrorCode::kUnavailable, 503, "core:service_unavailable"},
-                                          {ErrorCode::kInternal, 500, "core:internal_error"}}) {
+  for (const auto& c :
+       std::vector<Case>{{ErrorCode::kInvalidArgument, 400, "core:validation_failed"},
+                         {ErrorCode::kNotFound, 404, "core:not_found"},
+                         {ErrorCode::kAlreadyExists, 409, "core:conflict"},
+                         {ErrorCode::kConflict, 409, "core:conflict"},
+                         {ErrorCode::kFailedPrecondition, 409, "core:conflict"},
+                         {ErrorCode::kUnauthenticated, 401, "core:unauthorized"},
+                         {ErrorCode::kPermissionDenied, 403, "core:forbidden"},
+                         {ErrorCode::kRateLimited, 429, "core:rate_limited"},
+                         {ErrorCode::kUnavailable, 503, "core:service_unavailable"},
+                         {ErrorCode::kInternal, 500, "core:internal_error"}}) {
     auto mapped = server::MapError(Error(c.code, "x"));
     INFO(c.wire);
     REQUIRE(mapped.status == c.status);

@@ -33,7 +33,8 @@ void AddTestRoutes(server::Router& router, Helpdesk&) {
     GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "item"));
     return server::Ok(std::to_string(id));
   });
-  router.Get("/test/items/special", [](server::HttpRequest&) { return server::Ok(R"("special")"); });
+  router.Get("/test/items/special",
+             [](server::HttpRequest&) { return server::Ok(R"("special")"); });
   router.Get("/test/throw", [](server::HttpRequest&) -> server::Reply {
     throw std::runtime_error("SELECT secret FROM users");
   });
@@ -95,7 +96,7 @@ TEST_CASE("Every response carries X-API-Version and a request id") {
   }
 }
 
-TEST_CASE("Request bodies are checked in order: Accept 406 then type 415 then size 413 then syntax 400") {
+TEST_CASE("Bodies are checked in order: Accept 406 then type 415 then size 413 then syntax 400") {
   TestServer server(TestServer::DefaultConfig(), AddTestRoutes);
   auto client = server.Client();
   std::string oversize(1024 * 1024 + 1, ' ');

@@ -92,7 +92,8 @@ TEST_CASE("The envelope has the seed's shape for objects and lists and errors") 
 
   Error error(ErrorCode::kInvalidArgument, "Title is too long",
               {{"field", "title"}, {"reason", "too_long"}});
-  auto failed = boost::json::parse(json::ErrorEnvelope(error, "core:validation_failed")).as_object();
+  auto failed =
+      boost::json::parse(json::ErrorEnvelope(error, "core:validation_failed")).as_object();
   REQUIRE_FALSE(failed.at("success").as_bool());
   REQUIRE(failed.at("error").as_string() == "Title is too long");
   REQUIRE(failed.at("code").as_string() == "core:validation_failed");
