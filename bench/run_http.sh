@@ -10,7 +10,9 @@ repeat=${REPEAT:-3}
 threads=${THREADS:-64}
 here=$(cd "$(dirname "$0")" && pwd)
 
-command -v wrk >/dev/null || bash "$here/../scripts/install-deps.sh" wrk
+missing=()
+for tool in wrk curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[[ ${#missing[@]} -eq 0 ]] || bash "$here/../scripts/install-deps.sh" "${missing[@]}"
 
 work=$(mktemp -d)
 pids=()
