@@ -155,7 +155,7 @@ Reply Preflight(const Server::State& st, const httplib::Request& req, const Rout
 }
 
 Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match match,
-            RequestContext context);
+             RequestContext context);
 
 // The bucket a caller is counted in: the principal once authenticated, else
 // the client address.
