@@ -194,7 +194,7 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
 }
 
 Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match match,
-            RequestContext context) {
+             RequestContext context) {
   if (match.route == nullptr) {
     if (match.allowed.empty()) return Fail(404, "core:not_found", "Resource not found");
     Reply reply = Fail(405, "core:method_not_allowed", "Method not allowed");
