@@ -38,6 +38,9 @@ int Run(int argc, char** argv) {
 
   RegisterInit(app, globals);
   RegisterDb(app, globals);
+#ifdef GOATFLOW_HAVE_SERVER
+  RegisterServe(app, globals);
+#endif
 
   try {
     app.parse(argc, argv);

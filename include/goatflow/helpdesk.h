@@ -32,6 +32,9 @@ struct StoreStatus {
   std::vector<std::pair<std::string, std::int64_t>> row_counts;  // main tables
 };
 
+struct HealthReport;  // goatflow/health.h
+struct SystemStatus;  // goatflow/health.h
+
 class Helpdesk {
  public:
   // Opens (and, per the options, creates and migrates) a helpdesk database.
@@ -49,6 +52,17 @@ class Helpdesk {
 
   // Applies pending migrations; returns how many were applied.
   Result<int> Migrate();
+
+  // Runs the health checks now (a trivial timed query, the schema version).
+  // Never fails: a failing check is reported in the result.
+  HealthReport CheckHealth() const;
+
+  // Health plus uptime and the maintenance settings (spec/health.md §7).
+  SystemStatus GetSystemStatus() const;
+
+  // True while the enabled `admin` account (user 1) still accepts the
+  // password "admin". Errors: unavailable, internal.
+  Result<bool> AdminUsesDefaultPassword() const;
 
   class Impl;
 

@@ -5,9 +5,12 @@
 // Every function returns compact UTF-8 JSON text.
 
 #include <string>
+#include <string_view>
 
 #include "goatflow/error.h"
+#include "goatflow/health.h"
 #include "goatflow/helpdesk.h"
+#include "goatflow/pagination.h"
 
 namespace goatflow::json {
 
@@ -16,5 +19,32 @@ std::string ToJson(const StoreStatus& status);
 // {"code": "<wire code>", "message": "...", "details": {...}} — the error
 // object used by the CLI and the C ABI (the HTTP envelope is built elsewhere).
 std::string ToJson(const Error& error);
+
+// ---- The response envelope (api-v1.md §1.3), used by every HTTP API ---------
+
+// {"success":true,"data":<data_json>}; `data_json` must be valid JSON text.
+std::string SuccessEnvelope(std::string_view data_json);
+
+// {"success":true,"data":<items_json>,"pagination":{page, per_page, total,
+// total_pages, has_next, has_prev}}; `items_json` must be a JSON array.
+std::string ListEnvelope(std::string_view items_json, const Pagination& pagination);
+
+// {"success":false,"error":<message>,"code":<wire_code>[,"details":{...}]}.
+// For a rate_limited error whose details hold an integer "retry_after_sec",
+// that value is a top-level number instead (security.md §10).
+std::string ErrorEnvelope(const Error& error, std::string_view wire_code);
+
+std::string ToJson(const Pagination& pagination);
+
+// ---- Health (spec/health.md) -------------------------------------------------
+
+// The /health probe body: {"status","service":"goatflow","version"}.
+std::string HealthProbe(const HealthReport& report);
+
+// `data` of GET /api/v1/health: {"status","service":"goatflow-api","version","timestamp"}.
+std::string ApiHealth(const HealthReport& report);
+
+// `data` of GET /api/v1/status (health.md §7): components as status strings.
+std::string ToJson(const SystemStatus& status);
 
 }  // namespace goatflow::json

@@ -22,4 +22,11 @@ void SetLogSink(LogSink sink);
 // Events below `level` are dropped (default: kInfo).
 void SetLogLevel(LogLevel level);
 
+// True when events at `level` are currently kept.
+bool ShouldLog(LogLevel level);
+
+// Logs one event through the sink; front-ends (the HTTP server's access log,
+// start-up messages) use it so that every line goes to the same place.
+void WriteLog(LogLevel level, std::string_view message);
+
 }  // namespace goatflow

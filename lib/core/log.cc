@@ -31,6 +31,10 @@ void SetLogSink(LogSink new_sink) {
 
 void SetLogLevel(LogLevel level) { min_level = static_cast<int>(level); }
 
+bool ShouldLog(LogLevel level) { return core::LogEnabled(level); }
+
+void WriteLog(LogLevel level, std::string_view message) { core::Log(level, message); }
+
 namespace core {
 
 bool LogEnabled(LogLevel level) { return static_cast<int>(level) >= min_level.load(); }

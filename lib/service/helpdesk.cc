@@ -68,6 +68,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   }
   GOATFLOW_RETURN_IF_ERROR(impl->pool->OpenReaders());
   impl->migrations_applied_on_open = applied;
+  impl->opened_at = impl->clock->Now();
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
 

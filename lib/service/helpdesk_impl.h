@@ -18,6 +18,7 @@ class Helpdesk::Impl {
   std::shared_ptr<Random> random;
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
+  TimePoint opened_at;
 };
 
 }  // namespace goatflow

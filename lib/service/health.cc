@@ -1,0 +1,138 @@
+// Helpdesk::CheckHealth, GetSystemStatus and AdminUsesDefaultPassword: the
+// checks behind the server's probes, status page and start-up refusal.
+
+#include <boost/json.hpp>
+
+#include <chrono>
+
+#include "auth/password.h"
+#include "core/log.h"
+#include "core/macros.h"
+#include "goatflow/health.h"
+#include "goatflow/helpdesk.h"
+#include "service/helpdesk_impl.h"
+#include "service/unit_of_work.h"
+#include "store/migrations.h"
+
+namespace goatflow {
+namespace {
+
+struct MaintenanceSettings {
+  bool mode = false;
+  std::optional<std::string> message;
+};
+
+// Stored settings hold JSON values; absent rows mean the defaults (off, null).
+Result<MaintenanceSettings> ReadMaintenance(store::Db& db) {
+  MaintenanceSettings settings;
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare("SELECT name, value FROM system_config WHERE name IN "
+                            "('MaintenanceMode', 'MaintenanceMessage')"));
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    boost::system::error_code ec;
+    boost::json::value value = boost::json::parse(stmt.Text(1), ec);
+    if (ec) continue;  // the CHECK constraint keeps values valid JSON
+    if (stmt.Text(0) == "MaintenanceMode") {
+      settings.mode =
+          (value.is_bool() && value.as_bool()) || (value.is_int64() && value.as_int64() != 0) ||
+          (value.is_string() && (value.as_string() == "true" || value.as_string() == "1"));
+    } else if (value.is_string()) {
+      settings.message = std::string(value.as_string());
+    }
+  }
+  return settings;
+}
+
+}  // namespace
+
+std::string_view HealthStateName(HealthState state) {
+  switch (state) {
+    case HealthState::kHealthy: return "healthy";
+    case HealthState::kDegraded: return "degraded";
+    case HealthState::kUnhealthy: return "unhealthy";
+  }
+  return "unhealthy";
+}
+
+HealthReport Helpdesk::CheckHealth() const {
+  HealthReport report;
+  report.version = std::string(Version());
+  report.latest_schema_version = store::LatestSchemaVersion();
+  ComponentHealth database;
+  database.name = "database";
+  auto started = std::chrono::steady_clock::now();
+  auto version = service::Read(*impl_, [](store::Db& db) -> Result<int> {
+    GOATFLOW_ASSIGN_OR_RETURN(auto one, db.QueryInt("SELECT 1"));
+    if (one != 1) return Error(ErrorCode::kInternal, "SELECT 1 returned another value");
+    return store::SchemaVersion(db);
+  });
+  database.latency_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (!version.ok()) {
+    core::Logf(LogLevel::kWarning, "health: database check failed: {}", version.error().message);
+    database.state = HealthState::kUnhealthy;
+    database.message = "database check failed";
+  } else {
+    report.schema_version = *version;
+    if (*version != report.latest_schema_version) {
+      database.state = HealthState::kUnhealthy;
+      database.message = "schema version mismatch";
+    }
+  }
+  report.status = database.state;
+  report.components.push_back(std::move(database));
+  report.checked_at = impl_->clock->Now();
+  return report;
+}
+
+SystemStatus Helpdesk::GetSystemStatus() const {
+  HealthReport health = CheckHealth();
+  SystemStatus status;
+  status.version = health.version;
+  status.started_at = impl_->opened_at;
+  status.timestamp = health.checked_at;
+  status.uptime_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(status.timestamp - status.started_at)
+          .count();
+  if (status.uptime_seconds < 0) status.uptime_seconds = 0;
+  status.components = health.components;
+  bool database_up = health.status != HealthState::kUnhealthy;
+  if (database_up) {
+    auto maintenance = service::Read(*impl_, ReadMaintenance);
+    if (maintenance.ok()) {
+      status.maintenance_mode = maintenance->mode;
+      status.maintenance_message = maintenance->message;
+    } else {
+      database_up = false;
+    }
+  }
+  bool all_healthy = true;
+  for (const auto& component : status.components)
+    all_healthy = all_healthy && component.state == HealthState::kHealthy;
+  if (status.maintenance_mode) {
+    status.status = "maintenance";
+  } else if (!database_up) {
+    status.status = "down";
+  } else if (!all_healthy) {
+    status.status = "degraded";
+  } else {
+    status.status = "operational";
+  }
+  return status;
+}
+
+Result<bool> Helpdesk::AdminUsesDefaultPassword() const {
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto hash, service::Read(*impl_, [](store::Db& db) -> Result<std::optional<std::string>> {
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto stmt, db.Prepare("SELECT pw FROM users WHERE id = 1 AND valid_id = 1"));
+        GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        if (!row) return std::optional<std::string>();
+        return std::optional<std::string>(stmt.Text(0));
+      }));
+  return hash.has_value() && auth::VerifyPassword(*hash, "admin");
+}
+
+}  // namespace goatflow
