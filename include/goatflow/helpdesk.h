@@ -23,6 +23,8 @@ namespace goatflow {
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
 
+class TicketService;
+
 struct StoreStatus {
   std::string path;
   int schema_version = 0;         // applied migrations
@@ -49,6 +51,9 @@ class Helpdesk {
 
   // Applies pending migrations; returns how many were applied.
   Result<int> Migrate();
+
+  // Tickets, articles, history and links (goatflow/tickets.h).
+  TicketService& Tickets();
 
   class Impl;
 

@@ -7,6 +7,7 @@
 
 #include "goatflow/helpdesk.h"
 #include "goatflow/options.h"
+#include "goatflow/tickets.h"
 #include "store/pool.h"
 
 namespace goatflow {
@@ -18,6 +19,7 @@ class Helpdesk::Impl {
   std::shared_ptr<Random> random;
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
+  std::unique_ptr<TicketService> tickets;
 };
 
 }  // namespace goatflow
