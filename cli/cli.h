@@ -30,5 +30,7 @@ Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptio
 // Registration of each noun's subcommands (one file per noun).
 void RegisterInit(CLI::App& app, Globals& globals);
 void RegisterDb(CLI::App& app, Globals& globals);
+void RegisterTicket(CLI::App& app, Globals& globals);
+void RegisterArticle(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -38,6 +38,8 @@ int Run(int argc, char** argv) {
 
   RegisterInit(app, globals);
   RegisterDb(app, globals);
+  RegisterTicket(app, globals);
+  RegisterArticle(app, globals);
 
   try {
     app.parse(argc, argv);
