@@ -74,6 +74,8 @@ Result<Change> Validate(store::Db& db, const Caller& caller, const store::Ticket
       return Invalid("Invalid state_id", "state_id", "not_found");
     c.state = state;
     state_type = state->type;
+    // Closing through an update has the effect of close (domain.md §10.6): unlocked.
+    if (state_type == domain::kTypeClosed && t.lock != "unlock" && !r.lock) c.lock = "unlock";
   }
   if (domain::IsPendingType(state_type) && (c.state || r.pending_until)) {
     if (c.state && c.state->id == t.state_id && !r.pending_until && t.pending_until) {

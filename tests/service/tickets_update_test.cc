@@ -69,6 +69,14 @@ TEST_CASE("Each changed attribute writes its own history row") {
     REQUIRE_OK(history);
     REQUIRE(history->history.at(0).name == "Pending time cleared");
   }
+  SECTION("moving into a closed state unlocks, as close does") {
+    REQUIRE_OK(t.f.tickets().Lock(TicketFixture::Admin(), ticket.id));
+    auto closed = t.f.tickets().Update(TicketFixture::Admin(), ticket.id,
+                                       {.state = "closed successful"});
+    REQUIRE_OK(closed);
+    REQUIRE(closed->lock == "unlock");
+    REQUIRE_FALSE(closed->pending_until.has_value());
+  }
   SECTION("responsible can be cleared") {
     UpdateTicketRequest clear;
     clear.clear_responsible = true;
