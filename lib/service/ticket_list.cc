@@ -180,6 +180,7 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
                                                 request.offset);
     TicketPage page;
     Query q;
+    bool visible_queues_applied = false;
     if (caller.IsCustomer()) {
       q.Add("t.customer_user_id = ?", {caller.login});
     } else if (!caller.grants.is_admin) {
@@ -190,7 +191,23 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
         page.pagination = service::tickets::MakePagination(window, 0);
         return page;
       }
-      q.Add("q.group_id IN (SELECT value FROM json_each(?))", {JsonIds(groups)});
+      // Visible groups become visible queue ids, so neither query needs to join queue.
+      std::vector<std::int64_t> queues;
+      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
+          "SELECT id FROM queue WHERE group_id IN (SELECT value FROM json_each(?))"));
+      stmt.BindAll(JsonIds(groups));
+      while (true) {
+        GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        if (!row) break;
+        queues.push_back(stmt.Int(0));
+      }
+      // One queue condition: the planner can then drive the count from the queue index.
+      if (!request.queue_ids.empty()) {
+        std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
+        std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
+      }
+      q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
+      visible_queues_applied = true;
     }
     if (!request.status.empty()) {
       GOATFLOW_ASSIGN_OR_RETURN(auto ids, ResolveStatus(db, request.status));
@@ -210,7 +227,7 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
       if (!ids.empty())
         q.Add("t.ticket_priority_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
     }
-    AddIdFilter(q, "t.queue_id", request.queue_ids);
+    if (!visible_queues_applied) AddIdFilter(q, "t.queue_id", request.queue_ids);
     AddIdFilter(q, "t.type_id", request.type_ids);
     if (!caller.IsCustomer()) {
       AddIdFilter(q, "t.user_id", request.owner_ids);
@@ -242,8 +259,7 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
     std::int64_t total = 0;
     {
       GOATFLOW_ASSIGN_OR_RETURN(
-          auto stmt, db.Prepare("SELECT count(*) FROM ticket t JOIN queue q ON q.id = t.queue_id" +
-                                q.WhereSql()));
+          auto stmt, db.Prepare("SELECT count(*) FROM ticket t" + q.WhereSql()));
       q.BindTo(stmt);
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (row) total = stmt.Int(0);
