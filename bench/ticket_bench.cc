@@ -3,9 +3,8 @@
 // hand-written prepared statements. Prints ops/s and p50/p95/p99 latencies at
 // an empty database and at a large one (generated here with bulk SQL).
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -168,7 +167,10 @@ Stats RawCreates(const std::string& path, int count) {
       text(history, 1, h == 0 ? "Ticket created" : "Added note");
       sqlite3_bind_int64(history, 2, h == 0 ? 1 : 15);
       sqlite3_bind_int64(history, 3, ticket_id);
-      if (h == 0) sqlite3_bind_null(history, 4); else sqlite3_bind_int64(history, 4, article_id);
+      if (h == 0)
+        sqlite3_bind_null(history, 4);
+      else
+        sqlite3_bind_int64(history, 4, article_id);
       text(history, 5, now);
       Step(db, history);
     }
@@ -253,8 +255,9 @@ RequestContext AddReadingAgent(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) Die("agent open");
   sqlite3_busy_timeout(db, 5000);
-  Exec(db, "INSERT INTO users (login, pw, first_name, last_name, valid_id, create_by, change_by) "
-           "VALUES ('bench_agent', '', 'Bench', 'Agent', 1, 1, 1)");
+  Exec(db,
+       "INSERT INTO users (login, pw, first_name, last_name, valid_id, create_by, change_by) "
+       "VALUES ('bench_agent', '', 'Bench', 'Agent', 1, 1, 1)");
   sqlite3_int64 id = sqlite3_last_insert_rowid(db);
   Exec(db, fmt::format("INSERT INTO group_user (user_id, group_id, permission_key, create_by, "
                        "change_by) VALUES ({}, 1, 'ro', 1, 1)",
@@ -270,13 +273,11 @@ void Suite(const std::string& label, const std::string& path, int ops, double ra
   auto& tickets = hd->Tickets();
   RequestContext op = RequestContext::LocalOperator();
   std::atomic<int> seq{0};
-  Stats one = Measure(label + ": create + article (1 thread)", 1, ops, [&](int, int) {
-    Must(tickets.Create(op, CreateRequest(seq++)), "create");
-  });
+  Stats one = Measure(label + ": create + article (1 thread)", 1, ops,
+                      [&](int, int) { Must(tickets.Create(op, CreateRequest(seq++)), "create"); });
   Print(one);
-  Stats four = Measure(label + ": create + article (4 threads)", 4, ops / 4, [&](int, int) {
-    Must(tickets.Create(op, CreateRequest(seq++)), "create");
-  });
+  Stats four = Measure(label + ": create + article (4 threads)", 4, ops / 4,
+                       [&](int, int) { Must(tickets.Create(op, CreateRequest(seq++)), "create"); });
   Print(four);
   if (raw_rate > 0)
     fmt::print("| {:<44} | {:>10.2f} | {:>9} | {:>9} | {:>9} |\n",
@@ -298,9 +299,8 @@ void Suite(const std::string& label, const std::string& path, int ops, double ra
   goatflow::ListTicketsRequest queue;
   queue.status = {"open"};
   queue.queue_ids = {2};
-  Print(Measure(label + ": list open in queue, page of 20 (agent)", 1, ops, [&](int, int) {
-    Must(tickets.List(agent, queue), "list agent");
-  }));
+  Print(Measure(label + ": list open in queue, page of 20 (agent)", 1, ops,
+                [&](int, int) { Must(tickets.List(agent, queue), "list agent"); }));
 }
 
 }  // namespace

@@ -77,7 +77,8 @@ void AddList(CLI::App* article, Globals& globals) {
   OnRun(sub, globals, [&globals, ticket_id, r]() -> Status {
     auto helpdesk = OpenHelpdesk(globals);
     if (!helpdesk.ok()) return std::move(helpdesk).error();
-    auto page = (*helpdesk)->Tickets().ListArticles(RequestContext::LocalOperator(), *ticket_id, *r);
+    auto page =
+        (*helpdesk)->Tickets().ListArticles(RequestContext::LocalOperator(), *ticket_id, *r);
     if (!page.ok()) return std::move(page).error();
     if (globals.json) {
       PrintLine(json::ToJson(*page, r->include_attachments));
@@ -100,8 +101,8 @@ void AddShow(CLI::App* article, Globals& globals) {
   OnRun(sub, globals, [&globals, ticket_id, article_id]() -> Status {
     auto helpdesk = OpenHelpdesk(globals);
     if (!helpdesk.ok()) return std::move(helpdesk).error();
-    auto a = (*helpdesk)->Tickets().GetArticle(RequestContext::LocalOperator(), *ticket_id,
-                                               *article_id);
+    auto a =
+        (*helpdesk)->Tickets().GetArticle(RequestContext::LocalOperator(), *ticket_id, *article_id);
     if (!a.ok()) return std::move(a).error();
     if (globals.json) {
       PrintLine(json::ToJson(*a));

@@ -124,8 +124,8 @@ void AddShow(CLI::App* ticket, Globals& globals) {
           if (!t.articles) return;
           for (const Article& a : *t.articles) {
             PrintLine("");
-            PrintLine(fmt::format("--- article {} ({}, {}) {}", a.id, a.article_type,
-                                  a.sender_type, FormatTime(a.created_at)));
+            PrintLine(fmt::format("--- article {} ({}, {}) {}", a.id, a.article_type, a.sender_type,
+                                  FormatTime(a.created_at)));
             PrintLine(a.subject);
             PrintLine(a.body);
           }
@@ -176,8 +176,8 @@ void AddAssign(CLI::App* ticket, Globals& globals) {
 }
 
 void AddLockUnlock(CLI::App* ticket, Globals& globals, bool lock) {
-  auto* sub = ticket->add_subcommand(lock ? "lock" : "unlock",
-                                     lock ? "Lock a ticket (you become the owner)" : "Unlock a ticket");
+  auto* sub = ticket->add_subcommand(
+      lock ? "lock" : "unlock", lock ? "Lock a ticket (you become the owner)" : "Unlock a ticket");
   auto id = std::make_shared<std::int64_t>(0);
   sub->add_option("id", *id, "Ticket id")->required();
   OnRun(sub, globals, [&globals, id, lock]() -> Status {
@@ -202,8 +202,7 @@ void AddClose(CLI::App* ticket, Globals& globals) {
   AddOptional(sub, "--time-units", r->time_units, "Time spent");
   OnRun(sub, globals, [&globals, id, r]() -> Status {
     return RunTicketCall(
-        globals,
-        [&](TicketService& s, const RequestContext& ctx) { return s.Close(ctx, *id, *r); },
+        globals, [&](TicketService& s, const RequestContext& ctx) { return s.Close(ctx, *id, *r); },
         [](const Ticket& t) { PrintLine(fmt::format("Ticket {} is {}.", t.tn, t.state)); });
   });
 }
@@ -247,8 +246,7 @@ void AddMerge(CLI::App* ticket, Globals& globals) {
   sub->add_option("--reason", r->reason, "Why (required)")->required();
   OnRun(sub, globals, [&globals, id, r]() -> Status {
     return RunTicketCall(
-        globals,
-        [&](TicketService& s, const RequestContext& ctx) { return s.Merge(ctx, *id, *r); },
+        globals, [&](TicketService& s, const RequestContext& ctx) { return s.Merge(ctx, *id, *r); },
         [](const Ticket& t) { PrintLine(fmt::format("Merged into ticket {}.", t.tn)); });
   });
 }
@@ -279,8 +277,8 @@ void AddLinkCommands(CLI::App* ticket, Globals& globals) {
     if (links.links.empty()) PrintLine("No links.");
   };
   for (bool add : {true, false}) {
-    auto* sub = ticket->add_subcommand(add ? "link" : "unlink",
-                                       add ? "Link two tickets" : "Remove a link");
+    auto* sub =
+        ticket->add_subcommand(add ? "link" : "unlink", add ? "Link two tickets" : "Remove a link");
     auto id = std::make_shared<std::int64_t>(0);
     auto target = std::make_shared<std::int64_t>(0);
     auto type = std::make_shared<std::string>("Normal");

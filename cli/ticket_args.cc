@@ -18,10 +18,17 @@ Result<NewAttachment> ReadAttachment(const std::string& path) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   static const std::map<std::string, std::string> kTypes = {
-      {".png", "image/png"},        {".jpg", "image/jpeg"},      {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"},        {".webp", "image/webp"},     {".pdf", "application/pdf"},
-      {".txt", "text/plain"},       {".log", "text/plain"},      {".csv", "text/csv"},
-      {".zip", "application/zip"},  {".doc", "application/msword"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".pdf", "application/pdf"},
+      {".txt", "text/plain"},
+      {".log", "text/plain"},
+      {".csv", "text/csv"},
+      {".zip", "application/zip"},
+      {".doc", "application/msword"},
       {".xls", "application/vnd.ms-excel"},
       {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};

@@ -4,7 +4,6 @@
 // comma-separated lists, attachment files and ticket rendering.
 
 #include <CLI/CLI.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>

@@ -50,7 +50,8 @@ struct Article {
   std::string subject{};
   std::string body{};
   std::string content_type{};
-  std::optional<std::string> from{}, to{}, cc{}, reply_to{}, message_id{}, in_reply_to{}, references{};
+  std::optional<std::string> from{}, to{}, cc{}, reply_to{}, message_id{}, in_reply_to{},
+      references{};
   std::string sender_type{};   // agent, system, customer
   std::string channel{};       // email, phone, internal, chat
   std::string article_type{};  // legacy label: note-internal, email-external, ...
@@ -94,9 +95,9 @@ struct Ticket {
   TimePoint updated_at{};
   std::int64_t created_by = 0;
   std::int64_t updated_by = 0;
-  std::optional<std::int64_t> article_count{};  // on Get, and on List with include_article_count
-  std::optional<LastArticle> last_article;    // with include_last_article (null if none)
-  bool has_last_article_field = false;        // include_last_article was requested
+  std::optional<std::int64_t> article_count{};     // on Get, and on List with include_article_count
+  std::optional<LastArticle> last_article;         // with include_last_article (null if none)
+  bool has_last_article_field = false;             // include_last_article was requested
   std::optional<std::vector<Article>> articles{};  // Get with include_articles
 };
 
@@ -124,7 +125,7 @@ enum class ArchivedFilter { kActive, kArchived, kAll };
 // api-v1.md §1.4, §1.5, §4.1. Unset or < 1 pagination values take their defaults.
 struct ListTicketsRequest {
   std::optional<std::int64_t> page{}, limit{}, per_page{}, offset{};
-  std::vector<std::string> status{};    // vocabulary of §1.5, OR-combined
+  std::vector<std::string> status{};  // vocabulary of §1.5, OR-combined
   std::vector<std::int64_t> state_ids{};
   std::vector<std::string> priority{};  // ids or names, OR-combined
   std::vector<std::int64_t> queue_ids{};
@@ -262,12 +263,13 @@ struct BulkResult {
 struct AddArticleRequest {
   std::string body{};
   std::optional<std::string> subject{};       // default: the ticket title
-  std::optional<std::string> content_type;  // text/plain (default) or text/html
+  std::optional<std::string> content_type;    // text/plain (default) or text/html
   std::optional<std::string> article_type{};  // note-internal, email-external, phone, ...
   std::optional<bool> is_visible_for_customer{};
   std::optional<std::string> sender_type;  // agent, system, customer (agents only)
   std::optional<std::int64_t> communication_channel_id{};
-  std::optional<std::string> from{}, to{}, cc{}, reply_to{}, in_reply_to{}, references{}, message_id{};
+  std::optional<std::string> from{}, to{}, cc{}, reply_to{}, in_reply_to{}, references{},
+      message_id{};
   std::optional<double> time_unit{};
   std::vector<NewAttachment> attachments{};
 };
@@ -340,10 +342,10 @@ class TicketService {
 
   // link_type "Normal" or "ParentChild" (id is the source / parent). Needs rw on
   // the source and ro on the target. Errors: already_exists, invalid_argument.
-  Result<TicketLinks> AddLink(const RequestContext& ctx, std::int64_t id,
-                              std::int64_t target_id, const std::string& link_type);
-  Result<TicketLinks> RemoveLink(const RequestContext& ctx, std::int64_t id,
-                                 std::int64_t target_id, const std::string& link_type);
+  Result<TicketLinks> AddLink(const RequestContext& ctx, std::int64_t id, std::int64_t target_id,
+                              const std::string& link_type);
+  Result<TicketLinks> RemoveLink(const RequestContext& ctx, std::int64_t id, std::int64_t target_id,
+                                 const std::string& link_type);
   Result<TicketLinks> Links(const RequestContext& ctx, std::int64_t id);
 
   // Agents need `note`; customers add to their own tickets (forced visible).

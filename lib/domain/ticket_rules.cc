@@ -11,7 +11,9 @@
 
 namespace goatflow::domain {
 
-std::vector<std::string> TicketDefaults::SelectableQueues() { return {"Raw", "Misc", "Postmaster"}; }
+std::vector<std::string> TicketDefaults::SelectableQueues() {
+  return {"Raw", "Misc", "Postmaster"};
+}
 
 bool IsPendingType(std::string_view state_type) {
   return state_type == kTypePendingReminder || state_type == kTypePendingAuto;
@@ -102,8 +104,7 @@ std::optional<ArticleTypeInfo> ArticleTypeFor(std::string_view raw) {
   return std::nullopt;
 }
 
-std::string ArticleTypeLabel(std::string_view channel, std::string_view sender_type,
-                             bool visible) {
+std::string ArticleTypeLabel(std::string_view channel, std::string_view sender_type, bool visible) {
   std::string c = core::ToLowerAscii(channel);
   if (c == "phone") return "phone";
   if (c == "internal") return visible ? "note-external" : "note-internal";

@@ -1,26 +1,29 @@
 // JSON renderings of tickets, articles, history and links (api-v1.md §2.1,
 // §2.2, §4.9). Times are RFC 3339 UTC; absent optional scalars are null.
 
+#include "goatflow/tickets.h"
+
 #include <boost/json.hpp>
 
 #include "core/time.h"
 #include "goatflow/json.h"
-#include "goatflow/tickets.h"
 
 namespace goatflow::json {
 namespace {
 
 namespace bj = boost::json;
 
-bj::value Opt(const std::optional<std::string>& s) { return s ? bj::value(*s) : bj::value(nullptr); }
-bj::value Opt(const std::optional<std::int64_t>& i) { return i ? bj::value(*i) : bj::value(nullptr); }
+bj::value Opt(const std::optional<std::string>& s) {
+  return s ? bj::value(*s) : bj::value(nullptr);
+}
+bj::value Opt(const std::optional<std::int64_t>& i) {
+  return i ? bj::value(*i) : bj::value(nullptr);
+}
 bj::value Time(TimePoint t) { return bj::value(core::FormatRfc3339(t)); }
 
 bj::object AttachmentObject(const Attachment& a) {
-  return {{"id", a.id},
-          {"filename", a.filename},
-          {"content_type", a.content_type},
-          {"size", a.size}};
+  return {
+      {"id", a.id}, {"filename", a.filename}, {"content_type", a.content_type}, {"size", a.size}};
 }
 
 bj::object ArticleObject(const Article& a, bool with_attachments) {
@@ -95,8 +98,9 @@ bj::object TicketObject(const Ticket& t) {
 }
 
 bj::object PaginationObject(const Pagination& p) {
-  return {{"page", p.page},         {"per_page", p.per_page}, {"total", p.total},
-          {"total_pages", p.total_pages}, {"has_next", p.has_next}, {"has_prev", p.has_prev}};
+  return {{"page", p.page},         {"per_page", p.per_page},
+          {"total", p.total},       {"total_pages", p.total_pages},
+          {"has_next", p.has_next}, {"has_prev", p.has_prev}};
 }
 
 }  // namespace
@@ -110,9 +114,7 @@ std::string ToJson(const TicketPage& page) {
       bj::object{{"data", std::move(data)}, {"pagination", PaginationObject(page.pagination)}});
 }
 
-std::string ToJson(const Article& article) {
-  return bj::serialize(ArticleObject(article, true));
-}
+std::string ToJson(const Article& article) { return bj::serialize(ArticleObject(article, true)); }
 
 std::string ToJson(const ArticlePage& page, bool include_attachments) {
   bj::array data;
@@ -163,9 +165,8 @@ std::string ToJson(const BulkResult& result) {
   bj::array errors;
   for (const BulkError& e : result.errors)
     errors.push_back(bj::object{{"ticket_id", e.ticket_id}, {"error", e.error}});
-  return bj::serialize(bj::object{{"processed", result.processed},
-                                  {"failed", result.failed},
-                                  {"errors", std::move(errors)}});
+  return bj::serialize(bj::object{
+      {"processed", result.processed}, {"failed", result.failed}, {"errors", std::move(errors)}});
 }
 
 std::string ToJson(const ArchiveResult& result) {

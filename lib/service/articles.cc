@@ -75,12 +75,13 @@ Result<store::NewArticleRow> BuildRow(store::Db& db, const Caller& caller, const
       row.sender_type = sender;
     }
     if (r.communication_channel_id) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-          "SELECT name FROM communication_channel WHERE id = ? AND valid_id = 1"));
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto stmt,
+          db.Prepare("SELECT name FROM communication_channel WHERE id = ? AND valid_id = 1"));
       stmt.BindAll(*r.communication_channel_id);
       GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
-      if (!found) return Invalid("Invalid communication channel", "communication_channel_id",
-                                 "not_found");
+      if (!found)
+        return Invalid("Invalid communication channel", "communication_channel_id", "not_found");
       row.channel = stmt.Text(0);
     }
   }
@@ -107,7 +108,8 @@ Result<Article> TicketService::AddArticle(const RequestContext& ctx, std::int64_
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     std::optional<rbac::Permission> needed;
     if (!caller.IsCustomer()) needed = rbac::Permission::kNote;
-    GOATFLOW_ASSIGN_OR_RETURN(auto rec, service::tickets::LoadForCaller(db, caller, ticket_id, needed));
+    GOATFLOW_ASSIGN_OR_RETURN(auto rec,
+                              service::tickets::LoadForCaller(db, caller, ticket_id, needed));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::RequireNotMerged(rec));
     GOATFLOW_ASSIGN_OR_RETURN(auto row, BuildRow(db, caller, rec.ticket, request));
     // A customer writing on a closed ticket follows the queue's follow-up rule:
@@ -125,9 +127,9 @@ Result<Article> TicketService::AddArticle(const RequestContext& ctx, std::int64_
       GOATFLOW_RETURN_IF_ERROR(service::tickets::SetState(db, rec, *open, 0, row.actor, now));
     }
     GOATFLOW_ASSIGN_OR_RETURN(std::int64_t article_id, store::InsertArticle(db, row, now));
-    GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(
-        db, ticket_id, HistoryTypeFor(row), fmt::format("Added article ({})", row.subject),
-        article_id, row.actor, now));
+    GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, ticket_id, HistoryTypeFor(row),
+                                                  fmt::format("Added article ({})", row.subject),
+                                                  article_id, row.actor, now));
     GOATFLOW_RETURN_IF_ERROR(store::TouchTicket(db, ticket_id, row.actor, now));
     if (request.time_unit) {
       GOATFLOW_RETURN_IF_ERROR(service::tickets::AccountTime(db, ticket_id, article_id,
@@ -172,8 +174,7 @@ Result<Article> TicketService::GetArticle(const RequestContext& ctx, std::int64_
 }
 
 Result<AttachmentData> TicketService::GetAttachment(const RequestContext& ctx,
-                                                    std::int64_t ticket_id,
-                                                    std::int64_t article_id,
+                                                    std::int64_t ticket_id, std::int64_t article_id,
                                                     std::int64_t attachment_id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<AttachmentData> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));

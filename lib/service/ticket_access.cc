@@ -39,8 +39,8 @@ Result<store::TicketRecord> LoadForCaller(store::Db& db, const Caller& caller, s
     if (caller.IsCustomer()) return Denied("Customers cannot change this ticket");
     if (!rbac::AgentAllows(caller.grants, record->group_id, *needed)) {
       if (*needed == rbac::Permission::kRw) return Denied("Write access denied");
-      return Denied(fmt::format("Permission '{}' on this queue is required",
-                                rbac::PermissionKey(*needed)));
+      return Denied(
+          fmt::format("Permission '{}' on this queue is required", rbac::PermissionKey(*needed)));
     }
   }
   return std::move(*record);
@@ -55,8 +55,7 @@ Status RequireNotMerged(const store::TicketRecord& record) {
 Result<Ticket> Fresh(store::Db& db, const Caller& caller, std::int64_t id) {
   GOATFLOW_ASSIGN_OR_RETURN(auto record, store::LoadTicket(db, id));
   if (!record) return TicketNotFound();
-  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t count,
-                            store::CountArticles(db, id, caller.IsCustomer()));
+  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t count, store::CountArticles(db, id, caller.IsCustomer()));
   record->ticket.article_count = count;
   return std::move(record->ticket);
 }
@@ -106,9 +105,9 @@ Status SetState(store::Db& db, const store::TicketRecord& record, const store::S
   }
   std::int64_t old_until = old.pending_until ? core::ToUnixSeconds(*old.pending_until) : 0;
   if (until_time != old_until) {
-    std::string text = until_time == 0
-                           ? std::string("Pending time cleared")
-                           : "Pending until " + core::FormatRfc3339(core::FromUnixSeconds(until_time));
+    std::string text =
+        until_time == 0 ? std::string("Pending time cleared")
+                        : "Pending until " + core::FormatRfc3339(core::FromUnixSeconds(until_time));
     GOATFLOW_RETURN_IF_ERROR(
         store::InsertHistory(db, old.id, "SetPendingTime", text, std::nullopt, actor, now));
   }
@@ -128,8 +127,8 @@ Result<std::int64_t> AddSystemNote(store::Db& db, std::int64_t ticket_id, std::s
   row.content_type = "text/plain; charset=utf-8";
   row.actor = actor;
   GOATFLOW_ASSIGN_OR_RETURN(std::int64_t article_id, store::InsertArticle(db, row, now));
-  std::string text = history_text.empty() ? "Added note (" + row.subject + ")"
-                                          : std::string(history_text);
+  std::string text =
+      history_text.empty() ? "Added note (" + row.subject + ")" : std::string(history_text);
   GOATFLOW_RETURN_IF_ERROR(
       store::InsertHistory(db, ticket_id, "AddNote", text, article_id, actor, now));
   return article_id;

@@ -14,10 +14,10 @@
 namespace goatflow {
 namespace {
 
+using rbac::Permission;
 using service::Caller;
 using service::tickets::Denied;
 using service::tickets::Invalid;
-using rbac::Permission;
 
 // The new values of an update, validated before anything is written.
 struct Change {
@@ -156,7 +156,8 @@ Status Apply(store::Db& db, const store::TicketRecord& rec, const Change& c, std
      WHERE id = ?15)sql"));
   stmt.Bind(1, c.title).Bind(2, c.queue ? std::optional(c.queue->id) : std::nullopt);
   stmt.Bind(3, c.priority_id).Bind(4, c.type_id).Bind(5, c.owner_id).Bind(6, lock_id);
-  stmt.Bind(7, c.responsible_id ? 1 : 0).Bind(8, c.responsible_id ? *c.responsible_id : std::nullopt);
+  stmt.Bind(7, c.responsible_id ? 1 : 0)
+      .Bind(8, c.responsible_id ? *c.responsible_id : std::nullopt);
   stmt.Bind(9, c.customer_user_id ? 1 : 0);
   stmt.Bind(10, c.customer_user_id ? *c.customer_user_id : std::nullopt);
   stmt.Bind(11, c.customer_id ? 1 : 0).Bind(12, c.customer_id ? *c.customer_id : std::nullopt);
@@ -166,41 +167,45 @@ Status Apply(store::Db& db, const store::TicketRecord& rec, const Change& c, std
     return store::InsertHistory(db, t.id, type, text, std::nullopt, actor, now);
   };
   if (c.title && *c.title != t.title)
-    GOATFLOW_RETURN_IF_ERROR(history("TitleUpdate", fmt::format("Title: {} → {}", t.title, *c.title)));
+    GOATFLOW_RETURN_IF_ERROR(
+        history("TitleUpdate", fmt::format("Title: {} → {}", t.title, *c.title)));
   if (c.queue && c.queue->id != t.queue_id)
-    GOATFLOW_RETURN_IF_ERROR(history("Move", fmt::format("Moved from {} to {}", t.queue, c.queue->name)));
+    GOATFLOW_RETURN_IF_ERROR(
+        history("Move", fmt::format("Moved from {} to {}", t.queue, c.queue->name)));
   if (c.state || c.until_time)
     GOATFLOW_RETURN_IF_ERROR(service::tickets::SetState(
         db, rec, c.state ? *c.state : store::StateInfo{t.state_id, t.state, t.state_type},
         c.until_time.value_or(0), actor, now));
   if (c.priority_id && *c.priority_id != t.priority_id)
-    GOATFLOW_RETURN_IF_ERROR(history("PriorityUpdate", fmt::format("Priority set to {}", *c.priority_id)));
+    GOATFLOW_RETURN_IF_ERROR(
+        history("PriorityUpdate", fmt::format("Priority set to {}", *c.priority_id)));
   if (c.type_id && c.type_id != t.type_id)
     GOATFLOW_RETURN_IF_ERROR(history("TypeUpdate", fmt::format("Type set to {}", *c.type_id)));
   if (c.lock && *c.lock != t.lock)
     GOATFLOW_RETURN_IF_ERROR(history(*c.lock == "lock" ? "Lock" : "Unlock",
                                      *c.lock == "lock" ? "Ticket locked" : "Ticket unlocked"));
   if (c.owner_id && *c.owner_id != t.owner_id)
-    GOATFLOW_RETURN_IF_ERROR(history("OwnerUpdate", fmt::format("Assigned to user {}", *c.owner_id)));
+    GOATFLOW_RETURN_IF_ERROR(
+        history("OwnerUpdate", fmt::format("Assigned to user {}", *c.owner_id)));
   if (c.responsible_id && *c.responsible_id != t.responsible_id)
     GOATFLOW_RETURN_IF_ERROR(history(
-        "ResponsibleUpdate",
-        *c.responsible_id ? fmt::format("Responsible set to user {}", **c.responsible_id)
-                          : std::string("Responsible cleared")));
+        "ResponsibleUpdate", *c.responsible_id
+                                 ? fmt::format("Responsible set to user {}", **c.responsible_id)
+                                 : std::string("Responsible cleared")));
   if ((c.customer_user_id && *c.customer_user_id != t.customer_user_id) ||
       (c.customer_id && *c.customer_id != t.customer_id))
-    GOATFLOW_RETURN_IF_ERROR(history(
-        "CustomerUpdate",
-        fmt::format("Customer: {} / {}",
-                    Name(c.customer_user_id ? *c.customer_user_id : t.customer_user_id),
-                    Name(c.customer_id ? *c.customer_id : t.customer_id))));
+    GOATFLOW_RETURN_IF_ERROR(
+        history("CustomerUpdate",
+                fmt::format("Customer: {} / {}",
+                            Name(c.customer_user_id ? *c.customer_user_id : t.customer_user_id),
+                            Name(c.customer_id ? *c.customer_id : t.customer_id))));
   return OkStatus();
 }
 
 bool Empty(const UpdateTicketRequest& r) {
-  return !r.title && !r.queue_id && !r.state_id && !r.state && !r.pending_until &&
-         !r.priority_id && !r.priority && !r.type_id && !r.owner_id && !r.responsible_id &&
-         !r.clear_responsible && !r.customer_user_id && !r.customer_id && !r.lock;
+  return !r.title && !r.queue_id && !r.state_id && !r.state && !r.pending_until && !r.priority_id &&
+         !r.priority && !r.type_id && !r.owner_id && !r.responsible_id && !r.clear_responsible &&
+         !r.customer_user_id && !r.customer_id && !r.lock;
 }
 
 }  // namespace
@@ -280,7 +285,8 @@ Result<Ticket> TicketService::ChangePriority(const RequestContext& ctx, std::int
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, id, Permission::kPriority));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::LoadForCaller(db, caller, id, Permission::kPriority));
     if (!request.priority_id && !request.priority)
       return Invalid("priority_id is required", "priority_id", "required");
     UpdateTicketRequest update;

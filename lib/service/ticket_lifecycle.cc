@@ -15,10 +15,10 @@
 namespace goatflow {
 namespace {
 
+using rbac::Permission;
 using service::Caller;
 using service::tickets::Denied;
 using service::tickets::Invalid;
-using rbac::Permission;
 
 // The first valid state of a state type (lowest id: "closed successful" for closed).
 Result<store::StateInfo> FirstStateOfType(store::Db& db, std::string_view type) {
@@ -32,16 +32,19 @@ Result<store::StateInfo> FirstStateOfType(store::Db& db, std::string_view type) 
 }
 
 Status SetUnlockedAndArchive(store::Db& db, std::int64_t id, std::optional<int> archive_flag) {
-  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t unlock_id, store::LookupId(db, "ticket_lock_type", "unlock"));
+  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t unlock_id,
+                            store::LookupId(db, "ticket_lock_type", "unlock"));
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
-    UPDATE ticket SET ticket_lock_id = ?1, archive_flag = coalesce(?2, archive_flag) WHERE id = ?3)sql"));
+    UPDATE ticket SET ticket_lock_id = ?1, archive_flag = coalesce(?2, archive_flag)
+     WHERE id = ?3)sql"));
   stmt.Bind(1, unlock_id).Bind(2, archive_flag).Bind(3, id);
   return stmt.Run();
 }
 
 Result<Ticket> CloseIn(store::Db& db, const Caller& caller, std::int64_t id,
                        const CloseTicketRequest& r, TimePoint now) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto rec, service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
+  GOATFLOW_ASSIGN_OR_RETURN(auto rec,
+                            service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
   const std::string& type = rec.ticket.state_type;
   if (type == domain::kTypeClosed || type == domain::kTypeMerged)
     return Invalid("Ticket is already closed", "state", "already_closed");
@@ -65,12 +68,13 @@ Result<Ticket> CloseIn(store::Db& db, const Caller& caller, std::int64_t id,
   GOATFLOW_RETURN_IF_ERROR(SetUnlockedAndArchive(db, id, std::nullopt));
   std::optional<std::int64_t> article_id;
   if (r.comment && !core::Trim(*r.comment).empty()) {
-    GOATFLOW_ASSIGN_OR_RETURN(article_id, service::tickets::AddSystemNote(
-                                              db, id, "Ticket Closed", *r.comment,
-                                              r.notify_customer, actor, now));
+    GOATFLOW_ASSIGN_OR_RETURN(article_id,
+                              service::tickets::AddSystemNote(db, id, "Ticket Closed", *r.comment,
+                                                              r.notify_customer, actor, now));
   }
   if (r.time_units)
-    GOATFLOW_RETURN_IF_ERROR(service::tickets::AccountTime(db, id, article_id, *r.time_units, actor, now));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::AccountTime(db, id, article_id, *r.time_units, actor, now));
   return service::tickets::Fresh(db, caller, id);
 }
 
@@ -127,7 +131,8 @@ Result<Ticket> TicketService::Reopen(const RequestContext& ctx, std::int64_t id,
     GOATFLOW_RETURN_IF_ERROR(service::tickets::SetState(db, rec, *target, 0, actor, now));
     GOATFLOW_RETURN_IF_ERROR(SetUnlockedAndArchive(db, id, 0));
     std::string body = reason;
-    if (r.notes && !core::Trim(*r.notes).empty()) body += "\n\n" + std::string(core::Trim(*r.notes));
+    if (r.notes && !core::Trim(*r.notes).empty())
+      body += "\n\n" + std::string(core::Trim(*r.notes));
     std::string summary = reason.substr(0, 160);
     GOATFLOW_RETURN_IF_ERROR(service::tickets::AddSystemNote(db, id, "Ticket Reopened", body,
                                                              r.notify_customer, actor, now,
@@ -143,8 +148,10 @@ Result<ArchiveResult> TicketService::Archive(const RequestContext& ctx, std::int
     GOATFLOW_ASSIGN_OR_RETURN(auto rec, store::LoadTicket(db, id));
     if (!rec || !service::tickets::CanSee(caller, *rec)) return service::tickets::TicketNotFound();
     if (caller.IsCustomer()) return Denied("Customers cannot delete tickets");
-    GOATFLOW_ASSIGN_OR_RETURN(*rec, service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
-    if (rec->ticket.archived) return Invalid("Ticket is already archived", "archived", "already_archived");
+    GOATFLOW_ASSIGN_OR_RETURN(*rec,
+                              service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
+    if (rec->ticket.archived)
+      return Invalid("Ticket is already archived", "archived", "already_archived");
     if (rec->ticket.state_type == domain::kTypeMerged)
       return Invalid("Merged tickets cannot be archived", "state", "merged");
     std::int64_t actor = caller.ActingUserId();
@@ -158,10 +165,14 @@ Result<ArchiveResult> TicketService::Archive(const RequestContext& ctx, std::int
     GOATFLOW_RETURN_IF_ERROR(store::TouchTicket(db, id, actor, now));
     GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, id, "ArchiveFlagUpdate", "Ticket archived",
                                                   std::nullopt, actor, now));
-    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-        db, ctx, now,
-        {"ticket.delete", service::AuditOutcome::kSuccess, "ticket", std::to_string(id),
-         rec->ticket.tn, "", {{"archived", "true"}}}));
+    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, now,
+                                                 {"ticket.delete",
+                                                  service::AuditOutcome::kSuccess,
+                                                  "ticket",
+                                                  std::to_string(id),
+                                                  rec->ticket.tn,
+                                                  "",
+                                                  {{"archived", "true"}}}));
     GOATFLOW_ASSIGN_OR_RETURN(Ticket fresh, service::tickets::Fresh(db, caller, id));
     return ArchiveResult{id, true, fresh.state};
   });
@@ -173,9 +184,11 @@ Result<Ticket> TicketService::Merge(const RequestContext& ctx, std::int64_t id,
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(auto source, store::LoadTicket(db, id));
-    if (!source || !service::tickets::CanSee(caller, *source)) return service::tickets::TicketNotFound();
+    if (!source || !service::tickets::CanSee(caller, *source))
+      return service::tickets::TicketNotFound();
     if (caller.IsCustomer()) return Denied("Customers cannot merge tickets");
-    GOATFLOW_ASSIGN_OR_RETURN(*source, service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
+    GOATFLOW_ASSIGN_OR_RETURN(*source,
+                              service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_ASSIGN_OR_RETURN(auto target, service::tickets::LoadForCaller(
                                                db, caller, r.target_ticket_id, Permission::kRw));
     if (source->ticket.id == target.ticket.id)
@@ -189,8 +202,9 @@ Result<Ticket> TicketService::Merge(const RequestContext& ctx, std::int64_t id,
     std::int64_t actor = caller.ActingUserId();
     std::string when = core::FormatDbTime(now);
     {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-          "UPDATE article SET ticket_id = ?1, change_time = ?2, change_by = ?3 WHERE ticket_id = ?4"));
+      GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                                db.Prepare("UPDATE article SET ticket_id = ?1, change_time = ?2, "
+                                           "change_by = ?3 WHERE ticket_id = ?4"));
       stmt.BindAll(target.ticket.id, when, actor, source->ticket.id);
       GOATFLOW_RETURN_IF_ERROR(stmt.Run());
     }
@@ -198,7 +212,8 @@ Result<Ticket> TicketService::Merge(const RequestContext& ctx, std::int64_t id,
     GOATFLOW_RETURN_IF_ERROR(service::tickets::SetState(db, *source, merged, 0, actor, now));
     GOATFLOW_RETURN_IF_ERROR(SetUnlockedAndArchive(db, id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(std::int64_t object_id, store::LookupId(db, "link_object", "Ticket"));
-    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t type_id, store::LookupId(db, "link_type", "ParentChild"));
+    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t type_id,
+                              store::LookupId(db, "link_type", "ParentChild"));
     GOATFLOW_ASSIGN_OR_RETURN(std::int64_t state_id, store::LookupId(db, "link_state", "Valid"));
     {
       GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
@@ -218,16 +233,22 @@ Result<Ticket> TicketService::Merge(const RequestContext& ctx, std::int64_t id,
         fmt::format("This ticket was merged into ticket #{}", target.ticket.tn), std::nullopt,
         actor, now));
     GOATFLOW_RETURN_IF_ERROR(store::TouchTicket(db, target.ticket.id, actor, now));
-    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-        db, ctx, now,
-        {"ticket.merge", service::AuditOutcome::kSuccess, "ticket", std::to_string(id),
-         source->ticket.tn, reason, {{"target_ticket_id", std::to_string(target.ticket.id)},
-                                     {"target_tn", target.ticket.tn}}}));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::WriteAudit(db, ctx, now,
+                            {"ticket.merge",
+                             service::AuditOutcome::kSuccess,
+                             "ticket",
+                             std::to_string(id),
+                             source->ticket.tn,
+                             reason,
+                             {{"target_ticket_id", std::to_string(target.ticket.id)},
+                              {"target_tn", target.ticket.tn}}}));
     return service::tickets::Fresh(db, caller, target.ticket.id);
   });
 }
 
-BulkResult TicketService::BulkAssign(const RequestContext& ctx, const std::vector<std::int64_t>& ids,
+BulkResult TicketService::BulkAssign(const RequestContext& ctx,
+                                     const std::vector<std::int64_t>& ids,
                                      const AssignTicketRequest& request) {
   return RunBulk(ids, [&](std::int64_t id) { return Assign(ctx, id, request); });
 }

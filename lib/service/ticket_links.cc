@@ -12,14 +12,15 @@
 namespace goatflow {
 namespace {
 
+using rbac::Permission;
 using service::Caller;
 using service::tickets::Invalid;
-using rbac::Permission;
 
 // The valid link type named `name` (case-insensitive), or invalid_argument.
 Result<std::pair<std::int64_t, std::string>> ResolveLinkType(store::Db& db, std::string_view name) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      "SELECT id, name FROM link_type WHERE lower(name) = lower(?) AND valid_id = 1"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare("SELECT id, name FROM link_type WHERE lower(name) = lower(?) AND valid_id = 1"));
   stmt.BindAll(core::Trim(name));
   GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return Invalid("Invalid link type", "link_type", "not_found");
@@ -124,8 +125,8 @@ Result<TicketLinks> TicketService::AddLink(const RequestContext& ctx, std::int64
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(auto source,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
-    GOATFLOW_ASSIGN_OR_RETURN(auto target, service::tickets::LoadForCaller(db, caller, target_id,
-                                                                           std::nullopt));
+    GOATFLOW_ASSIGN_OR_RETURN(auto target,
+                              service::tickets::LoadForCaller(db, caller, target_id, std::nullopt));
     if (source.ticket.id == target.ticket.id)
       return Invalid("Cannot link a ticket to itself", "target_ticket_id", "same_ticket");
     GOATFLOW_ASSIGN_OR_RETURN(auto type, ResolveLinkType(db, link_type));
@@ -141,7 +142,8 @@ Result<TicketLinks> TicketService::AddLink(const RequestContext& ctx, std::int64
                      type.second == "Normal" ? 1 : 0);
       GOATFLOW_ASSIGN_OR_RETURN(bool found, exists.Step());
       if (found)
-        return Error(ErrorCode::kAlreadyExists, "Link already exists").WithWireCode("core:conflict");
+        return Error(ErrorCode::kAlreadyExists, "Link already exists")
+            .WithWireCode("core:conflict");
     }
     std::int64_t actor = caller.ActingUserId();
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
@@ -171,8 +173,8 @@ Result<TicketLinks> TicketService::RemoveLink(const RequestContext& ctx, std::in
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(auto source,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
-    GOATFLOW_ASSIGN_OR_RETURN(auto target, service::tickets::LoadForCaller(db, caller, target_id,
-                                                                           std::nullopt));
+    GOATFLOW_ASSIGN_OR_RETURN(auto target,
+                              service::tickets::LoadForCaller(db, caller, target_id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(auto type, ResolveLinkType(db, link_type));
     GOATFLOW_ASSIGN_OR_RETURN(std::int64_t object_id, store::LookupId(db, "link_object", "Ticket"));
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
@@ -186,12 +188,12 @@ Result<TicketLinks> TicketService::RemoveLink(const RequestContext& ctx, std::in
     std::int64_t actor = caller.ActingUserId();
     GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(
         db, id, "TicketLinkDelete",
-        fmt::format("Removed link to ticket #{} ({})", target.ticket.tn, type.second),
-        std::nullopt, actor, now));
+        fmt::format("Removed link to ticket #{} ({})", target.ticket.tn, type.second), std::nullopt,
+        actor, now));
     GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(
         db, target_id, "TicketLinkDelete",
-        fmt::format("Removed link to ticket #{} ({})", source.ticket.tn, type.second),
-        std::nullopt, actor, now));
+        fmt::format("Removed link to ticket #{} ({})", source.ticket.tn, type.second), std::nullopt,
+        actor, now));
     return LoadLinks(db, caller, id);
   });
 }

@@ -193,8 +193,9 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
       }
       // Visible groups become visible queue ids, so neither query needs to join queue.
       std::vector<std::int64_t> queues;
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-          "SELECT id FROM queue WHERE group_id IN (SELECT value FROM json_each(?))"));
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto stmt,
+          db.Prepare("SELECT id FROM queue WHERE group_id IN (SELECT value FROM json_each(?))"));
       stmt.BindAll(JsonIds(groups));
       while (true) {
         GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -258,8 +259,8 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
 
     std::int64_t total = 0;
     {
-      GOATFLOW_ASSIGN_OR_RETURN(
-          auto stmt, db.Prepare("SELECT count(*) FROM ticket t" + q.WhereSql()));
+      GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                                db.Prepare("SELECT count(*) FROM ticket t" + q.WhereSql()));
       q.BindTo(stmt);
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (row) total = stmt.Int(0);

@@ -25,15 +25,16 @@ namespace {
 Result<store::QueueInfo> ResolveCreateQueue(store::Db& db, const Caller& caller,
                                             const CreateTicketRequest& request) {
   if (caller.IsCustomer()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto allowed, store::SettingList(db, "CustomerPanel::SelectableQueues",
-                                                               Defaults::SelectableQueues()));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto allowed,
+        store::SettingList(db, "CustomerPanel::SelectableQueues", Defaults::SelectableQueues()));
     std::optional<store::QueueInfo> queue;
     if (request.queue_id) {
       GOATFLOW_ASSIGN_OR_RETURN(queue, store::FindQueue(db, *request.queue_id));
       if (!queue || !queue->valid) return Invalid("invalid queue", "queue_id", "not_found");
     } else {
-      GOATFLOW_ASSIGN_OR_RETURN(std::string name,
-                                store::SettingText(db, "Ticket::DefaultQueue", Defaults::kDefaultQueue));
+      GOATFLOW_ASSIGN_OR_RETURN(std::string name, store::SettingText(db, "Ticket::DefaultQueue",
+                                                                     Defaults::kDefaultQueue));
       GOATFLOW_ASSIGN_OR_RETURN(queue, store::FindQueueByName(db, name));
       if (!queue || !queue->valid) return Invalid("invalid queue", "queue_id", "not_found");
     }
@@ -59,7 +60,8 @@ Status CheckNewAttachments(store::Db& db, const std::vector<NewAttachment>& atta
   GOATFLOW_ASSIGN_OR_RETURN(std::int64_t max_size, store::SettingInt(db, "AttachmentMaxSize",
                                                                      Defaults::kAttachmentMaxSize));
   for (const NewAttachment& att : attachments) {
-    if (core::Trim(att.filename).empty() || att.filename.find_first_of("/\\") != std::string::npos ||
+    if (core::Trim(att.filename).empty() ||
+        att.filename.find_first_of("/\\") != std::string::npos ||
         !core::IsValidUtf8(att.filename) || core::HasControlChars(att.filename))
       return Invalid("Invalid attachment filename", "attachments", "filename");
     if (static_cast<std::int64_t>(att.bytes.size()) > max_size)
@@ -74,7 +76,8 @@ Status CheckNewAttachments(store::Db& db, const std::vector<NewAttachment>& atta
 
 }  // namespace service::tickets
 
-Result<Ticket> TicketService::Create(const RequestContext& ctx, const CreateTicketRequest& request) {
+Result<Ticket> TicketService::Create(const RequestContext& ctx,
+                                     const CreateTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
@@ -168,7 +171,8 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const CreateTick
     GOATFLOW_RETURN_IF_ERROR(service::tickets::CheckNewAttachments(db, request.attachments));
 
     GOATFLOW_ASSIGN_OR_RETURN(std::string tn, store::NextTicketNumber(db, now));
-    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t unlock_id, store::LookupId(db, "ticket_lock_type", "unlock"));
+    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t unlock_id,
+                              store::LookupId(db, "ticket_lock_type", "unlock"));
     std::string when = core::FormatDbTime(now);
     std::int64_t actor = caller.ActingUserId();
     {
@@ -185,9 +189,8 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const CreateTick
       GOATFLOW_RETURN_IF_ERROR(stmt.Run());
     }
     std::int64_t id = db.LastInsertId();
-    GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, id, "NewTicket",
-                                                  fmt::format("Ticket created ({})", tn),
-                                                  std::nullopt, actor, now));
+    GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(
+        db, id, "NewTicket", fmt::format("Ticket created ({})", tn), std::nullopt, actor, now));
     if (has_body) {
       store::NewArticleRow row;
       row.ticket_id = id;
@@ -200,9 +203,8 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx, const CreateTick
       row.attachments = request.attachments;
       row.actor = actor;
       GOATFLOW_ASSIGN_OR_RETURN(std::int64_t article_id, store::InsertArticle(db, row, now));
-      GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, id, "AddNote",
-                                                    "Added note (" + title + ")", article_id,
-                                                    actor, now));
+      GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, id, "AddNote", "Added note (" + title + ")",
+                                                    article_id, actor, now));
     }
     return service::tickets::Fresh(db, caller, id);
   });
@@ -216,8 +218,8 @@ Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id,
                               service::tickets::LoadForCaller(db, caller, id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket, service::tickets::Fresh(db, caller, id));
     if (include_articles) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto articles,
-                                store::LoadArticles(db, id, caller.IsCustomer(), true, -1, 0, true));
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto articles, store::LoadArticles(db, id, caller.IsCustomer(), true, -1, 0, true));
       ticket.articles = std::move(articles);
     }
     return ticket;

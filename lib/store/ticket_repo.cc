@@ -1,5 +1,7 @@
 #include "store/ticket_repo.h"
 
+#include <algorithm>
+
 #include "core/macros.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -92,14 +94,14 @@ Result<std::int64_t> SettingInt(Db& db, std::string_view name, std::int64_t fall
 
 Result<std::vector<std::string>> SettingList(Db& db, std::string_view name,
                                              std::vector<std::string> fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto exists,
-                            db.Prepare("SELECT json_type(value) FROM system_config WHERE name = ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto exists, db.Prepare("SELECT json_type(value) FROM system_config WHERE name = ?"));
   exists.BindAll(name);
   GOATFLOW_ASSIGN_OR_RETURN(bool row, exists.Step());
   if (!row || exists.Text(0) != "array") return fallback;
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare("SELECT j.value FROM system_config c, json_each(c.value) j "
-                            "WHERE c.name = ? AND j.type = 'text'"));
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare("SELECT j.value FROM system_config c, json_each(c.value) j "
+                                       "WHERE c.name = ? AND j.type = 'text'"));
   stmt.BindAll(name);
   std::vector<std::string> out;
   while (true) {
@@ -186,9 +188,8 @@ Result<std::optional<std::int64_t>> FindTypeId(Db& db, std::optional<std::int64_
 }
 
 Result<std::int64_t> LookupId(Db& db, std::string_view table, std::string_view name) {
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt,
-      db.Prepare("SELECT id FROM " + std::string(table) + " WHERE lower(name) = lower(?)"));
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT id FROM " + std::string(table) +
+                                                  " WHERE lower(name) = lower(?)"));
   stmt.BindAll(name);
   GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row)
@@ -262,15 +263,23 @@ Status InsertHistory(Db& db, std::int64_t ticket_id, std::string_view type, std:
     GOATFLOW_RETURN_IF_ERROR(add.Run());
     type_id = db.LastInsertId();
   }
-  std::string name(text.substr(0, 200));
+  // At most 200 characters of history text, cut on a UTF-8 character boundary.
+  std::size_t cut = std::min<std::size_t>(text.size(), 200);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  std::string name(text.substr(0, cut));
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
     INSERT INTO ticket_history (name, history_type_id, ticket_id, article_id, type_id, queue_id,
                                 owner_id, priority_id, state_id, create_time, create_by,
                                 change_time, change_by)
     SELECT ?1, ?2, t.id, ?3, t.type_id, t.queue_id, t.user_id, t.ticket_priority_id,
            t.ticket_state_id, ?4, ?5, ?4, ?5 FROM ticket t WHERE t.id = ?6)sql"));
-  stmt.Bind(1, name).Bind(2, type_id).Bind(3, article_id).Bind(4, when).Bind(5, actor).Bind(
-      6, ticket_id);
+  stmt.Bind(1, name)
+      .Bind(2, type_id)
+      .Bind(3, article_id)
+      .Bind(4, when)
+      .Bind(5, actor)
+      .Bind(6, ticket_id);
   return stmt.Run();
 }
 

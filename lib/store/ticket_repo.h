@@ -58,9 +58,9 @@ Result<std::optional<std::int64_t>> FindPriorityById(Db& db, std::int64_t id);
 Result<std::optional<std::int64_t>> FindTypeId(Db& db, std::optional<std::int64_t> id,
                                                std::optional<std::string> name);
 Result<std::int64_t> LookupId(Db& db, std::string_view table, std::string_view name);
-// users.id of a valid agent, or nullopt.
+// True when `user_id` is a valid agent.
 Result<bool> IsValidAgent(Db& db, std::int64_t user_id);
-// company of a valid customer user with this login (or e-mail), if any.
+// (login, company) of the valid customer user with this login or e-mail, if any.
 Result<std::optional<std::pair<std::string, std::optional<std::string>>>> FindCustomerUser(
     Db& db, std::string_view login_or_email);
 

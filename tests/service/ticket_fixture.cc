@@ -1,8 +1,7 @@
 #include "ticket_fixture.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace goatflow::testing {
 
@@ -43,13 +42,14 @@ std::int64_t TicketFixture::QueryInt(const std::string& sql) {
 }
 
 std::int64_t TicketFixture::AddGroup(const std::string& name) {
-  Sql(fmt::format("INSERT INTO groups (name, valid_id, create_by, change_by) VALUES ('{}', 1, 1, 1)",
-                  name));
+  Sql(fmt::format(
+      "INSERT INTO groups (name, valid_id, create_by, change_by) VALUES ('{}', 1, 1, 1)", name));
   return QueryInt(fmt::format("SELECT id FROM groups WHERE name = '{}'", name));
 }
 
 std::int64_t TicketFixture::AddQueue(const std::string& name, std::int64_t group_id) {
-  Sql(fmt::format("INSERT INTO queue (name, group_id, valid_id, create_by, change_by) "
+  Sql(
+      fmt::format("INSERT INTO queue (name, group_id, valid_id, create_by, change_by) "
                   "VALUES ('{}', {}, 1, 1, 1)",
                   name, group_id));
   return QueryInt(fmt::format("SELECT id FROM queue WHERE name = '{}'", name));
@@ -57,7 +57,8 @@ std::int64_t TicketFixture::AddQueue(const std::string& name, std::int64_t group
 
 std::int64_t TicketFixture::AddAgent(const std::string& login, std::int64_t group_id,
                                      const std::vector<std::string>& keys) {
-  Sql(fmt::format("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_by, "
+  Sql(
+      fmt::format("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_by, "
                   "change_by) VALUES ('{}', '', '{}', 'Agent', 1, 1, 1)",
                   login, login));
   std::int64_t id = QueryInt(fmt::format("SELECT id FROM users WHERE login = '{}'", login));
@@ -66,13 +67,15 @@ std::int64_t TicketFixture::AddAgent(const std::string& login, std::int64_t grou
 }
 
 void TicketFixture::Grant(std::int64_t user_id, std::int64_t group_id, const std::string& key) {
-  Sql(fmt::format("INSERT INTO group_user (user_id, group_id, permission_key, create_by, "
+  Sql(
+      fmt::format("INSERT INTO group_user (user_id, group_id, permission_key, create_by, "
                   "change_by) VALUES ({}, {}, '{}', 1, 1)",
                   user_id, group_id, key));
 }
 
 std::int64_t TicketFixture::AddCustomer(const std::string& login, const std::string& company) {
-  Sql(fmt::format("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, "
+  Sql(
+      fmt::format("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, "
                   "valid_id, create_by, change_by) VALUES ('{0}', '{0}@example.com', '{1}', "
                   "'{0}', 'Customer', 1, 1, 1)",
                   login, company));

@@ -60,12 +60,12 @@ TEST_CASE("Agent notes are internal unless the type or flag says otherwise") {
 
 TEST_CASE("Customers only see customer-visible articles and write visible replies") {
   Desk d;
-  auto internal = d.f.tickets().AddArticle(TicketFixture::Agent(d.noter), d.ticket.id,
-                                           Note("internal only"));
+  auto internal =
+      d.f.tickets().AddArticle(TicketFixture::Agent(d.noter), d.ticket.id, Note("internal only"));
   REQUIRE_OK(internal);
   auto reply = Note("any news?");
   reply.is_visible_for_customer = false;  // ignored: forced visible
-  reply.sender_type = "agent";           // ignored: forced customer
+  reply.sender_type = "agent";            // ignored: forced customer
   auto added = d.f.tickets().AddArticle(TicketFixture::Customer(d.carol), d.ticket.id, reply);
   REQUIRE_OK(added);
   REQUIRE(added->sender_type == "customer");
@@ -76,8 +76,7 @@ TEST_CASE("Customers only see customer-visible articles and write visible replie
   REQUIRE_OK(seen);
   REQUIRE(seen->pagination.total == 2);  // first article + reply, not the internal note
   for (const Article& a : seen->articles) REQUIRE(a.is_visible_for_customer);
-  REQUIRE_ERR(d.f.tickets().GetArticle(TicketFixture::Customer(d.carol), d.ticket.id,
-                                       internal->id),
+  REQUIRE_ERR(d.f.tickets().GetArticle(TicketFixture::Customer(d.carol), d.ticket.id, internal->id),
               ErrorCode::kNotFound, "Article not found");
   REQUIRE_OK(d.f.tickets().GetArticle(TicketFixture::Agent(d.reader), d.ticket.id, internal->id));
   auto ticket = d.f.tickets().Get(TicketFixture::Customer(d.carol), d.ticket.id, true);
@@ -108,8 +107,8 @@ TEST_CASE("Article permissions and validation") {
   REQUIRE_ERR(d.f.tickets().AddArticle(TicketFixture::Agent(d.noter), d.ticket.id, bad_channel),
               ErrorCode::kInvalidArgument, "Invalid communication channel");
   auto too_big = Note("x");
-  too_big.attachments.push_back({"dump.bin", "application/octet-stream",
-                                 std::string(10 * 1024 * 1024 + 1, '\0')});
+  too_big.attachments.push_back(
+      {"dump.bin", "application/octet-stream", std::string(10 * 1024 * 1024 + 1, '\0')});
   auto big = d.f.tickets().AddArticle(TicketFixture::Agent(d.noter), d.ticket.id, too_big);
   REQUIRE_ERR(big, ErrorCode::kInvalidArgument, "larger than");
   REQUIRE(big.error().details.at("reason") == "too_large");
@@ -131,8 +130,8 @@ TEST_CASE("Attachments of internal articles are hidden from customers") {
   REQUIRE_ERR(d.f.tickets().GetAttachment(TicketFixture::Customer(d.carol), d.ticket.id,
                                           internal->id, attachment),
               ErrorCode::kNotFound, "Article not found");
-  REQUIRE_ERR(d.f.tickets().GetAttachment(TicketFixture::Agent(d.reader), d.ticket.id,
-                                          internal->id, attachment + 100),
+  REQUIRE_ERR(d.f.tickets().GetAttachment(TicketFixture::Agent(d.reader), d.ticket.id, internal->id,
+                                          attachment + 100),
               ErrorCode::kNotFound, "Attachment not found");
 }
 
@@ -154,9 +153,9 @@ TEST_CASE("Merge moves articles, links the tickets and makes the source read-onl
   REQUIRE_ERR(d.f.tickets().Merge(TicketFixture::Admin(), d.ticket.id,
                                   {.target_ticket_id = d.ticket.id, .reason = "dup"}),
               ErrorCode::kInvalidArgument, "into itself");
-  REQUIRE_ERR(d.f.tickets().Merge(TicketFixture::Admin(), d.ticket.id,
-                                  {.target_ticket_id = target.id}),
-              ErrorCode::kInvalidArgument, "reason is required");
+  REQUIRE_ERR(
+      d.f.tickets().Merge(TicketFixture::Admin(), d.ticket.id, {.target_ticket_id = target.id}),
+      ErrorCode::kInvalidArgument, "reason is required");
   REQUIRE_ERR(d.f.tickets().Merge(TicketFixture::Customer(d.carol), d.ticket.id,
                                   {.target_ticket_id = target.id, .reason = "dup"}),
               ErrorCode::kPermissionDenied, "Customers cannot merge");
@@ -206,9 +205,9 @@ TEST_CASE("Links are added, listed from both sides and removed with history") {
   REQUIRE_OK(inbound);
   REQUIRE(inbound->links.at(0).direction == "target");
   REQUIRE(inbound->links.at(0).related_ticket_id == d.ticket.id);
-  REQUIRE_ERR(d.f.tickets().AddLink(TicketFixture::Agent(d.reader), d.ticket.id, other.id,
-                                    "ParentChild"),
-              ErrorCode::kPermissionDenied, "Write access denied");
+  REQUIRE_ERR(
+      d.f.tickets().AddLink(TicketFixture::Agent(d.reader), d.ticket.id, other.id, "ParentChild"),
+      ErrorCode::kPermissionDenied, "Write access denied");
   auto removed = d.f.tickets().RemoveLink(TicketFixture::Admin(), other.id, d.ticket.id, "Normal");
   REQUIRE_OK(removed);
   REQUIRE(removed->links.empty());
@@ -235,12 +234,12 @@ TEST_CASE("Bulk actions check and report each ticket on its own") {
   auto priority = d.f.tickets().BulkPriority(TicketFixture::Agent(lead), {visible.id, d.ticket.id},
                                              {.priority = "5"});
   REQUIRE(priority.processed == 2);
-  auto assign = d.f.tickets().BulkAssign(TicketFixture::Agent(lead), {visible.id},
-                                         {.owner_id = d.reader});
+  auto assign =
+      d.f.tickets().BulkAssign(TicketFixture::Agent(lead), {visible.id}, {.owner_id = d.reader});
   REQUIRE(assign.failed == 1);
   REQUIRE(assign.errors.at(0).error == "User lacks owner permission on this queue");
-  auto move = d.f.tickets().BulkMoveQueue(TicketFixture::Admin(), {visible.id, hidden.id},
-                                          {.queue_id = 4});
+  auto move =
+      d.f.tickets().BulkMoveQueue(TicketFixture::Admin(), {visible.id, hidden.id}, {.queue_id = 4});
   REQUIRE(move.processed == 2);
 }
 

@@ -86,8 +86,7 @@ TEST_CASE("Concurrent writers on one ticket lose no article, title or history ro
   REQUIRE_OK(ticket);
   REQUIRE(ticket->article_count == 1 + kThreads * kEach);
   REQUIRE(f.QueryInt("SELECT count(*) FROM ticket_history h JOIN ticket_history_type y ON "
-                     "y.id = h.history_type_id WHERE y.name = 'AddNote'") ==
-          1 + kThreads * kEach);
+                     "y.id = h.history_type_id WHERE y.name = 'AddNote'") == 1 + kThreads * kEach);
   // The last PriorityUpdate row's snapshot is the ticket's final priority.
   REQUIRE(f.QueryInt("SELECT priority_id FROM ticket_history WHERE history_type_id = (SELECT id "
                      "FROM ticket_history_type WHERE name = 'PriorityUpdate') ORDER BY id DESC "

@@ -239,7 +239,8 @@ TEST_CASE("Bad create input is refused and leaves nothing behind") {
     field = "owner_id";
   }
   SECTION("attachment over AttachmentMaxSize") {
-    f.Sql("INSERT INTO system_config (name, value, change_by) VALUES ('AttachmentMaxSize', '10', 1)");
+    f.Sql(
+        "INSERT INTO system_config (name, value, change_by) VALUES ('AttachmentMaxSize', '10', 1)");
     request.body = "see attached";
     request.attachments.push_back({"big.txt", "text/plain", std::string(11, 'a')});
     message = "larger than 10 bytes";
@@ -260,8 +261,9 @@ TEST_CASE("Bad create input is refused and leaves nothing behind") {
 
 TEST_CASE("A create that fails after its first insert rolls back completely") {
   TicketFixture f;
-  f.Sql("CREATE TRIGGER refuse_attachment BEFORE INSERT ON article_data_mime_attachment "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+  f.Sql(
+      "CREATE TRIGGER refuse_attachment BEFORE INSERT ON article_data_mime_attachment "
+      "BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
   auto request = Request(2);
   request.body = "with a file";
   request.attachments.push_back({"log.txt", "text/plain", "line"});
@@ -280,8 +282,8 @@ TEST_CASE("Attachments on the first article are stored and downloadable") {
   request.attachments.push_back({"screen.png", "image/png", bytes});
   auto ticket = f.tickets().Create(TicketFixture::Admin(), request);
   REQUIRE_OK(ticket);
-  auto articles = f.tickets().ListArticles(TicketFixture::Admin(), ticket->id,
-                                           {.include_attachments = true});
+  auto articles =
+      f.tickets().ListArticles(TicketFixture::Admin(), ticket->id, {.include_attachments = true});
   REQUIRE_OK(articles);
   const Article& article = articles->articles.at(0);
   REQUIRE(article.attachments.size() == 1);

@@ -149,8 +149,8 @@ TEST_CASE("Lists filter visibility in SQL, so pages stay full") {
   std::int64_t none = f.AddAgent("none");
   std::int64_t carol = f.AddCustomer("carol", "ACME");
   for (int i = 0; i < 25; ++i) Make(f, queue, "mine " + std::to_string(i));
-  for (int i = 0; i < 30; ++i) Make(f, 2, "raw " + std::to_string(i), "new", "3 normal",
-                                    i < 3 ? "carol" : "");
+  for (int i = 0; i < 30; ++i)
+    Make(f, 2, "raw " + std::to_string(i), "new", "3 normal", i < 3 ? "carol" : "");
   auto page = f.tickets().List(TicketFixture::Agent(agent), {});
   REQUIRE_OK(page);
   REQUIRE(page->tickets.size() == 20);

@@ -27,10 +27,14 @@ Outcome Of(const Result<T>& r) {
 
 std::string Name(Outcome o) {
   switch (o) {
-    case Outcome::kOk: return "ok";
-    case Outcome::kNotFound: return "404";
-    case Outcome::kDenied: return "403";
-    case Outcome::kOther: return "other";
+    case Outcome::kOk:
+      return "ok";
+    case Outcome::kNotFound:
+      return "404";
+    case Outcome::kDenied:
+      return "403";
+    case Outcome::kOther:
+      return "other";
   }
   return "?";
 }
@@ -39,7 +43,8 @@ struct Op {
   std::string name;
   std::optional<std::string> key;  // the permission key it needs beyond ro (nullopt: ro only)
   std::function<Outcome(TicketFixture&, const RequestContext&, std::int64_t ticket,
-                        std::int64_t queue)> run;
+                        std::int64_t queue)>
+      run;
 };
 
 std::vector<Op> Operations() {
@@ -60,7 +65,8 @@ std::vector<Op> Operations() {
        [](auto& f, auto& ctx, auto id, auto) { return Of(f.tickets().Close(ctx, id, {})); }},
       {"archive", "rw",
        [](auto& f, auto& ctx, auto id, auto) { return Of(f.tickets().Archive(ctx, id)); }},
-      {"lock", "rw", [](auto& f, auto& ctx, auto id, auto) { return Of(f.tickets().Lock(ctx, id)); }},
+      {"lock", "rw",
+       [](auto& f, auto& ctx, auto id, auto) { return Of(f.tickets().Lock(ctx, id)); }},
       {"assign", "owner",
        [](auto& f, auto& ctx, auto id, auto) {
          return Of(f.tickets().Assign(ctx, id, {.owner_id = 1}));
@@ -87,8 +93,8 @@ TEST_CASE("Agent permission matrix") {
   std::int64_t group = f.AddGroup("support");
   std::int64_t queue = f.AddQueue("Support", group);
   std::int64_t second_queue = f.AddQueue("Support 2", group);
-  const std::vector<std::string> keys = {"", "ro", "move_into", "create", "note",
-                                         "owner", "priority", "rw"};
+  const std::vector<std::string> keys = {"",     "ro",    "move_into", "create",
+                                         "note", "owner", "priority",  "rw"};
   int n = 0;
   for (const std::string& key : keys) {
     std::vector<std::string> grants;
@@ -122,12 +128,12 @@ TEST_CASE("Customer and administrator matrix") {
   std::int64_t owner = f.AddCustomer("owner", "ACME");
   std::int64_t other = f.AddCustomer("other", "ACME");
   const std::map<std::string, Outcome> own = {
-      {"get", Outcome::kOk},          {"history", Outcome::kNotFound},
-      {"links", Outcome::kOk},        {"list articles", Outcome::kOk},
-      {"update", Outcome::kDenied},   {"close", Outcome::kDenied},
-      {"archive", Outcome::kDenied},  {"lock", Outcome::kDenied},
-      {"assign", Outcome::kDenied},   {"priority", Outcome::kDenied},
-      {"move", Outcome::kDenied},     {"add article", Outcome::kOk}};
+      {"get", Outcome::kOk},         {"history", Outcome::kNotFound},
+      {"links", Outcome::kOk},       {"list articles", Outcome::kOk},
+      {"update", Outcome::kDenied},  {"close", Outcome::kDenied},
+      {"archive", Outcome::kDenied}, {"lock", Outcome::kDenied},
+      {"assign", Outcome::kDenied},  {"priority", Outcome::kDenied},
+      {"move", Outcome::kDenied},    {"add article", Outcome::kOk}};
   for (const Op& op : Operations()) {
     Ticket ticket = f.NewTicket(2, "t", "owner");
     INFO("operation " << op.name);

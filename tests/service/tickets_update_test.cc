@@ -71,8 +71,8 @@ TEST_CASE("Each changed attribute writes its own history row") {
   }
   SECTION("moving into a closed state unlocks, as close does") {
     REQUIRE_OK(t.f.tickets().Lock(TicketFixture::Admin(), ticket.id));
-    auto closed = t.f.tickets().Update(TicketFixture::Admin(), ticket.id,
-                                       {.state = "closed successful"});
+    auto closed =
+        t.f.tickets().Update(TicketFixture::Admin(), ticket.id, {.state = "closed successful"});
     REQUIRE_OK(closed);
     REQUIRE(closed->lock == "unlock");
     REQUIRE_FALSE(closed->pending_until.has_value());
@@ -132,9 +132,10 @@ TEST_CASE("Update needs rw, plus the per-field keys, and validates everything fi
         ErrorCode::kInvalidArgument, "Title too long");
     REQUIRE_ERR(t.f.tickets().Update(TicketFixture::Admin(), ticket.id, {}),
                 ErrorCode::kInvalidArgument, "No fields to update");
-    REQUIRE_ERR(t.f.tickets().Update(TicketFixture::Admin(), ticket.id,
-                                     {.state = "pending reminder", .pending_until = "2020-01-01 08:00"}),
-                ErrorCode::kInvalidArgument, "pending_until must be in the future");
+    REQUIRE_ERR(
+        t.f.tickets().Update(TicketFixture::Admin(), ticket.id,
+                             {.state = "pending reminder", .pending_until = "2020-01-01 08:00"}),
+        ErrorCode::kInvalidArgument, "pending_until must be in the future");
   }
   // Nothing of the refused updates was written.
   auto fresh = t.f.tickets().Get(TicketFixture::Admin(), ticket.id);
@@ -176,19 +177,19 @@ TEST_CASE("Priority and queue endpoints use their own keys") {
   Ticket ticket = t.f.NewTicket(t.queue);
   std::int64_t prio = t.f.AddAgent("prio", t.group, {"ro", "priority"});
   std::int64_t mover = t.f.AddAgent("mover", t.group, {"ro", "move_into"});
-  auto changed = t.f.tickets().ChangePriority(TicketFixture::Agent(prio), ticket.id,
-                                              {.priority = "very low"});
+  auto changed =
+      t.f.tickets().ChangePriority(TicketFixture::Agent(prio), ticket.id, {.priority = "very low"});
   REQUIRE_OK(changed);
   REQUIRE(changed->priority_id == 1);
-  REQUIRE_ERR(t.f.tickets().ChangePriority(TicketFixture::Agent(mover), ticket.id,
-                                           {.priority = "low"}),
-              ErrorCode::kPermissionDenied, "priority");
-  REQUIRE_ERR(t.f.tickets().MoveQueue(TicketFixture::Agent(mover), ticket.id,
-                                      {.queue_id = t.other_queue}),
-              ErrorCode::kPermissionDenied, "move into");
+  REQUIRE_ERR(
+      t.f.tickets().ChangePriority(TicketFixture::Agent(mover), ticket.id, {.priority = "low"}),
+      ErrorCode::kPermissionDenied, "priority");
+  REQUIRE_ERR(
+      t.f.tickets().MoveQueue(TicketFixture::Agent(mover), ticket.id, {.queue_id = t.other_queue}),
+      ErrorCode::kPermissionDenied, "move into");
   t.f.Grant(mover, t.other_group, "move_into");
-  auto moved = t.f.tickets().MoveQueue(TicketFixture::Agent(mover), ticket.id,
-                                       {.queue_id = t.other_queue});
+  auto moved =
+      t.f.tickets().MoveQueue(TicketFixture::Agent(mover), ticket.id, {.queue_id = t.other_queue});
   REQUIRE_OK(moved);
   REQUIRE(moved->queue == "Sales");
 }
@@ -223,9 +224,9 @@ TEST_CASE("Close, reopen and archive") {
                 ErrorCode::kInvalidArgument, "Ticket is not closed");
   }
   SECTION("resolution and explicit state") {
-    auto closed = t.f.tickets().Close(TicketFixture::Admin(), ticket.id,
-                                      {.resolution = "won't fix", .comment = "sorry",
-                                       .notify_customer = true});
+    auto closed = t.f.tickets().Close(
+        TicketFixture::Admin(), ticket.id,
+        {.resolution = "won't fix", .comment = "sorry", .notify_customer = true});
     REQUIRE_OK(closed);
     REQUIRE(closed->state == "closed unsuccessful");
     auto seen = t.f.tickets().ListArticles(TicketFixture::Customer(carol), ticket.id, {});
@@ -254,7 +255,8 @@ TEST_CASE("Close, reopen and archive") {
     REQUIRE_FALSE(reopened->archived);
   }
   SECTION("archiving an already closed ticket only sets the flag") {
-    REQUIRE_OK(t.f.tickets().Close(TicketFixture::Admin(), ticket.id, {.state = "closed unsuccessful"}));
+    REQUIRE_OK(
+        t.f.tickets().Close(TicketFixture::Admin(), ticket.id, {.state = "closed unsuccessful"}));
     auto archived = t.f.tickets().Archive(TicketFixture::Admin(), ticket.id);
     REQUIRE_OK(archived);
     REQUIRE(archived->state == "closed unsuccessful");

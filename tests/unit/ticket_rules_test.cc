@@ -1,4 +1,5 @@
 #include "domain/ticket_rules.h"
+
 #include "support/test_support.h"
 
 namespace goatflow::domain {
