@@ -166,6 +166,10 @@ Status Apply(store::Db& db, const store::TicketRecord& rec, const Change& c, std
   auto history = [&](std::string_view type, std::string text) {
     return store::InsertHistory(db, t.id, type, text, std::nullopt, actor, now);
   };
+  // The changed ticket with joined names, for the history texts.
+  GOATFLOW_ASSIGN_OR_RETURN(auto after, store::LoadTicket(db, t.id));
+  if (!after) return Error(ErrorCode::kInternal, "ticket vanished during update");
+  const Ticket& n = after->ticket;
   if (c.title && *c.title != t.title)
     GOATFLOW_RETURN_IF_ERROR(
         history("TitleUpdate", fmt::format("Title: {} → {}", t.title, *c.title)));
@@ -177,21 +181,18 @@ Status Apply(store::Db& db, const store::TicketRecord& rec, const Change& c, std
         db, rec, c.state ? *c.state : store::StateInfo{t.state_id, t.state, t.state_type},
         c.until_time.value_or(0), actor, now));
   if (c.priority_id && *c.priority_id != t.priority_id)
-    GOATFLOW_RETURN_IF_ERROR(
-        history("PriorityUpdate", fmt::format("Priority set to {}", *c.priority_id)));
+    GOATFLOW_RETURN_IF_ERROR(history("PriorityUpdate", "Priority set to " + n.priority));
   if (c.type_id && c.type_id != t.type_id)
-    GOATFLOW_RETURN_IF_ERROR(history("TypeUpdate", fmt::format("Type set to {}", *c.type_id)));
+    GOATFLOW_RETURN_IF_ERROR(history("TypeUpdate", "Type set to " + n.type.value_or("-")));
   if (c.lock && *c.lock != t.lock)
     GOATFLOW_RETURN_IF_ERROR(history(*c.lock == "lock" ? "Lock" : "Unlock",
                                      *c.lock == "lock" ? "Ticket locked" : "Ticket unlocked"));
   if (c.owner_id && *c.owner_id != t.owner_id)
-    GOATFLOW_RETURN_IF_ERROR(
-        history("OwnerUpdate", fmt::format("Assigned to user {}", *c.owner_id)));
+    GOATFLOW_RETURN_IF_ERROR(history("OwnerUpdate", "Assigned to " + n.owner));
   if (c.responsible_id && *c.responsible_id != t.responsible_id)
     GOATFLOW_RETURN_IF_ERROR(history(
-        "ResponsibleUpdate", *c.responsible_id
-                                 ? fmt::format("Responsible set to user {}", **c.responsible_id)
-                                 : std::string("Responsible cleared")));
+        "ResponsibleUpdate", *c.responsible_id ? "Responsible set to " + n.responsible.value_or("-")
+                                               : std::string("Responsible cleared")));
   if ((c.customer_user_id && *c.customer_user_id != t.customer_user_id) ||
       (c.customer_id && *c.customer_id != t.customer_id))
     GOATFLOW_RETURN_IF_ERROR(

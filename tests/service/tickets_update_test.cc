@@ -154,6 +154,11 @@ TEST_CASE("Assign, lock and unlock") {
   REQUIRE(assigned->owner_id == t.helper);
   REQUIRE(assigned->responsible_id == 1);  // assign sets the owner only
   REQUIRE(assigned->article_count == 2);   // the comment became a note
+  auto history = t.f.tickets().History(TicketFixture::Admin(), ticket.id, 2);
+  REQUIRE_OK(history);
+  REQUIRE(history->history[1].history_type == "OwnerUpdate");
+  REQUIRE(history->history[1].name == "Assigned to helper");
+  REQUIRE(history->history[1].owner_id == t.helper);  // snapshot after the change
   REQUIRE_ERR(t.f.tickets().Assign(TicketFixture::Agent(t.lead), ticket.id, {}),
               ErrorCode::kInvalidArgument, "user_id is required");
 
