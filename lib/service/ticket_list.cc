@@ -23,17 +23,32 @@ namespace {
 using service::tickets::Invalid;
 using Param = std::variant<std::int64_t, std::string>;
 
+// Columns that table ticket_count (migration 0002) keeps counts by.
+constexpr std::string_view kCountedColumns[] = {"t.queue_id ", "t.ticket_state_id ",
+                                                "t.ticket_priority_id ", "t.archive_flag "};
+
 struct Query {
   std::vector<std::string> where;
   std::vector<Param> params;
+  bool countable = true;  // every condition is on a column of ticket_count
 
   void Add(std::string clause, std::vector<Param> values) {
+    bool counted = false;
+    for (std::string_view column : kCountedColumns)
+      if (clause.rfind(column, 0) == 0) counted = true;
+    countable = countable && counted;
     where.push_back(std::move(clause));
     for (auto& v : values) params.push_back(std::move(v));
   }
   std::string WhereSql() const {
     if (where.empty()) return "";
     return " WHERE " + core::Join(where, " AND ");
+  }
+  // The total: summed from ticket_count when every filter is counted there, else counted.
+  std::string CountSql() const {
+    if (!countable) return "SELECT count(*) FROM ticket t" + WhereSql();
+    std::string sql = "SELECT coalesce(sum(t.n), 0) FROM ticket_count t" + WhereSql();
+    return sql;
   }
   void BindTo(store::Stmt& stmt) const {
     int i = 1;
@@ -248,8 +263,8 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
             {"%" + like + "%", like + "%", std::int64_t{caller.IsCustomer() ? 1 : 0},
              "%" + like + "%", "%" + like + "%"});
     }
-    if (request.archived == ArchivedFilter::kActive) q.where.push_back("t.archive_flag = 0");
-    if (request.archived == ArchivedFilter::kArchived) q.where.push_back("t.archive_flag = 1");
+    if (request.archived == ArchivedFilter::kActive) q.Add("t.archive_flag = 0", {});
+    if (request.archived == ArchivedFilter::kArchived) q.Add("t.archive_flag = 1", {});
     GOATFLOW_ASSIGN_OR_RETURN(auto after, TimeFilter(request.created_after, "created_after"));
     GOATFLOW_ASSIGN_OR_RETURN(auto before, TimeFilter(request.created_before, "created_before"));
     GOATFLOW_ASSIGN_OR_RETURN(auto updated, TimeFilter(request.updated_after, "updated_after"));
@@ -259,8 +274,7 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
 
     std::int64_t total = 0;
     {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
-                                db.Prepare("SELECT count(*) FROM ticket t" + q.WhereSql()));
+      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(q.CountSql()));
       q.BindTo(stmt);
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (row) total = stmt.Int(0);
