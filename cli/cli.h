@@ -8,10 +8,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "goatflow/error.h"
 #include "goatflow/helpdesk.h"
+#include "goatflow/pagination.h"
 
 namespace goatflow::cli {
 
@@ -20,6 +22,18 @@ struct Globals {
   bool json = false;
   Status outcome;  // of the command that ran
 };
+
+// Sets `target` only when the option is given (the storage must outlive parsing).
+template <typename T>
+CLI::Option* AddOptional(CLI::App* sub, const std::string& name, std::optional<T>& target,
+                         const std::string& description) {
+  return sub->add_option_function<T>(
+      name, [&target](const T& value) { target = value; }, description);
+}
+
+// --page, --limit, --per-page and --offset, read as the API reads its query
+// (ParsePageRequest: lenient, limit clamped to 100).
+void AddPageOptions(CLI::App* sub, PageQuery& query, const std::string& items);
 
 // Runs `command` when `sub` is selected and records its outcome.
 void OnRun(CLI::App* sub, Globals& globals, std::function<Status()> command);
@@ -31,5 +45,7 @@ Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptio
 void RegisterInit(CLI::App& app, Globals& globals);
 void RegisterDb(CLI::App& app, Globals& globals);
 void RegisterServe(CLI::App& app, Globals& globals);
+void RegisterTicket(CLI::App& app, Globals& globals);
+void RegisterArticle(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -17,6 +17,13 @@ void OnRun(CLI::App* sub, Globals& globals, std::function<Status()> command) {
   sub->callback([&globals, command = std::move(command)] { globals.outcome = command(); });
 }
 
+void AddPageOptions(CLI::App* sub, PageQuery& query, const std::string& items) {
+  AddOptional(sub, "--page", query.page, "Page (default 1)");
+  AddOptional(sub, "--limit", query.limit, items + " per page (default 20, at most 100)");
+  AddOptional(sub, "--per-page", query.per_page, "Alias of --limit");
+  AddOptional(sub, "--offset", query.offset, "Items to skip, instead of --page");
+}
+
 Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptions options) {
   options.path = globals.db_path;
   return Helpdesk::Open(options);
@@ -41,6 +48,8 @@ int Run(int argc, char** argv) {
 #ifdef GOATFLOW_HAVE_SERVER
   RegisterServe(app, globals);
 #endif
+  RegisterTicket(app, globals);
+  RegisterArticle(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,6 @@
 # cmake -P script: embeds SQL migration files into a C++ source file.
-#   -DOUT=<generated .cc>  -DSOURCES=<a;b;c .sql files, named NNNN_description.sql>
+#   -DOUT=<generated .cc>  -DSOURCES=<a|b|c .sql files, named NNNN_description.sql>
+string(REPLACE "|" ";" SOURCES "${SOURCES}")
 list(SORT SOURCES)
 set(body "")
 foreach(file IN LISTS SOURCES)

@@ -23,6 +23,8 @@ namespace goatflow {
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
 
+class TicketService;
+
 struct StoreStatus {
   std::string path;
   int schema_version = 0;         // applied migrations
@@ -63,6 +65,8 @@ class Helpdesk {
   // True while the enabled `admin` account (user 1) still accepts the
   // password "admin". Errors: unavailable, internal.
   Result<bool> AdminUsesDefaultPassword() const;
+  // Tickets, articles, history and links (goatflow/tickets.h).
+  TicketService& Tickets();
 
   class Impl;
 

@@ -11,6 +11,7 @@
 #include "goatflow/health.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/pagination.h"
+#include "goatflow/tickets.h"
 
 namespace goatflow::json {
 
@@ -46,5 +47,16 @@ std::string ApiHealth(const HealthReport& report);
 
 // `data` of GET /api/v1/status (health.md §7): components as status strings.
 std::string ToJson(const SystemStatus& status);
+// tickets (api-v1.md §2.1, §2.2, §4.9). Pages render as
+// {"data": [...], "pagination": {...}}.
+std::string ToJson(const Ticket& ticket);
+std::string ToJson(const TicketPage& page);
+std::string ToJson(const Article& article);
+std::string ToJson(const ArticlePage& page, bool include_attachments);
+std::string ToJson(const Attachment& attachment);
+std::string ToJson(const TicketHistory& history);  // {"ticket_id","count","history"}
+std::string ToJson(const TicketLinks& links);      // {"ticket_id","count","links"}
+std::string ToJson(const BulkResult& result);      // {"processed","failed","errors"}
+std::string ToJson(const ArchiveResult& result);   // {"id","archived","state"}
 
 }  // namespace goatflow::json

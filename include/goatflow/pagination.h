@@ -14,10 +14,10 @@ namespace goatflow {
 // Raw paging parameters as received (absent = std::nullopt), e.g. from the
 // query string `?page=2&limit=50`.
 struct PageQuery {
-  std::optional<std::string> page;
-  std::optional<std::string> limit;
-  std::optional<std::string> per_page;  // alias of limit; limit wins when both are given
-  std::optional<std::string> offset;    // alternative to page, used when page is absent
+  std::optional<std::string> page{};
+  std::optional<std::string> limit{};
+  std::optional<std::string> per_page{};  // alias of limit; limit wins when both are given
+  std::optional<std::string> offset{};    // alternative to page, used when page is absent
 };
 
 struct PageRequest {
@@ -29,6 +29,11 @@ struct PageRequest {
 
   // Rows to skip: (page - 1) * limit.
   std::int64_t Offset() const { return (page - 1) * limit; }
+
+  // This request with out-of-range values replaced as ParsePageRequest would:
+  // page < 1 -> 1, limit < 1 -> the default, limit > 100 -> 100. List use
+  // cases page with the normalised request, so any PageRequest is safe to pass.
+  PageRequest Normalized() const;
 };
 
 // Lenient by design (GoatFlow behaviour): values that are not integers or are

@@ -38,6 +38,15 @@ PageRequest ParsePageRequest(const PageQuery& query) {
   return request;
 }
 
+PageRequest PageRequest::Normalized() const {
+  PageRequest out = *this;
+  if (out.limit < 1) out.limit = kDefaultLimit;
+  if (out.limit > kMaxLimit) out.limit = kMaxLimit;
+  if (out.page < 1) out.page = 1;
+  if (out.page > kMaxPage) out.page = kMaxPage;
+  return out;
+}
+
 Pagination MakePagination(const PageRequest& request, std::int64_t total) {
   Pagination p;
   p.page = request.page;

@@ -6,6 +6,7 @@
 #include "auth/password_policy.h"
 #include "core/clock.h"
 #include "core/macros.h"
+#include "goatflow/tickets.h"
 #include "service/helpdesk_impl.h"
 #include "store/migrations.h"
 
@@ -69,6 +70,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   GOATFLOW_RETURN_IF_ERROR(impl->pool->OpenReaders());
   impl->migrations_applied_on_open = applied;
   impl->opened_at = impl->clock->Now();
+  impl->tickets.reset(new TicketService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
 
@@ -76,6 +78,8 @@ Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();
   return MigrateDatabase(writer.db(), impl_->options);
 }
+
+TicketService& Helpdesk::Tickets() { return *impl_->tickets; }
 
 Result<StoreStatus> Helpdesk::GetStoreStatus() const {
   StoreStatus status;

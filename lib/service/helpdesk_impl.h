@@ -7,6 +7,7 @@
 
 #include "goatflow/helpdesk.h"
 #include "goatflow/options.h"
+#include "goatflow/tickets.h"
 #include "store/pool.h"
 
 namespace goatflow {
@@ -19,6 +20,7 @@ class Helpdesk::Impl {
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
   TimePoint opened_at;
+  std::unique_ptr<TicketService> tickets;
 };
 
 }  // namespace goatflow

@@ -1,0 +1,59 @@
+#include "domain/ticket_rules.h"
+
+#include "support/test_support.h"
+
+namespace goatflow::domain {
+namespace {
+
+TEST_CASE("Date ticket numbers pad the counter to five digits and grow past it") {
+  REQUIRE(FormatDateTicketNumber("20250821", "10", 7) == "202508211000007");
+  REQUIRE(FormatDateTicketNumber("20250821", "10", 123456) == "2025082110123456");
+}
+
+TEST_CASE("Status terms map to state types, names or ids") {
+  REQUIRE(ParseStatusTerm("open").state_types == std::vector<std::string>{"new", "open"});
+  REQUIRE(ParseStatusTerm(" Pending ").state_types.size() == 2);
+  REQUIRE(ParseStatusTerm("resolved").state_types == std::vector<std::string>{"closed"});
+  REQUIRE(ParseStatusTerm("active").state_types.size() == 4);
+  REQUIRE(ParseStatusTerm("Closed Successful").state_name == "closed successful");
+  REQUIRE(ParseStatusTerm("9").state_id == 9);
+  REQUIRE(StatusForStateType("pending auto") == "pending");
+  REQUIRE(StatusForStateType("merged") == "merged");
+}
+
+TEST_CASE("Priority terms accept names without their number and aliases") {
+  REQUIRE(NormalisePriorityTerm("very-high") == "very high");
+  REQUIRE(NormalisePriorityTerm("Very_Low") == "very low");
+  REQUIRE(NormalisePriorityTerm("medium") == "normal");
+  REQUIRE(NormalisePriorityTerm("urgent") == "very high");
+  REQUIRE(PriorityNameWithoutNumber("4 high") == "high");
+  REQUIRE(PriorityNameWithoutNumber("custom") == "custom");
+}
+
+TEST_CASE("Pending times accept RFC 3339, storage text and Unix seconds") {
+  auto expected = std::chrono::sys_days{std::chrono::year{2026} / 3 / 5} + std::chrono::hours{10};
+  REQUIRE(ParsePendingTime("2026-03-05T10:00:00Z") == expected);
+  REQUIRE(ParsePendingTime("2026-03-05 10:00") == expected);
+  REQUIRE(ParsePendingTime("1772704800") == expected);
+  REQUIRE_FALSE(ParsePendingTime("tomorrow").has_value());
+  REQUIRE_FALSE(ParsePendingTime("0").has_value());
+}
+
+TEST_CASE("Article types, labels, content types and attachment types") {
+  REQUIRE(ArticleTypeFor("note")->channel == "Internal");
+  REQUIRE_FALSE(ArticleTypeFor("note")->visible);
+  REQUIRE(ArticleTypeFor("email")->visible);
+  REQUIRE_FALSE(ArticleTypeFor("telegram").has_value());
+  REQUIRE(ArticleTypeLabel("Email", "customer", true) == "webrequest");
+  REQUIRE(ArticleTypeLabel("Internal", "agent", false) == "note-internal");
+  REQUIRE(NormaliseArticleContentType("text/html") == "text/html; charset=utf-8");
+  REQUIRE_FALSE(NormaliseArticleContentType("application/json").has_value());
+  REQUIRE(IsAllowedAttachmentType("image/PNG"));
+  REQUIRE(IsAllowedAttachmentType("text/plain; charset=utf-8"));
+  REQUIRE_FALSE(IsAllowedAttachmentType("application/x-msdownload"));
+  REQUIRE(IsSuccessfulResolution(" Fixed "));
+  REQUIRE_FALSE(IsSuccessfulResolution("duplicate"));
+}
+
+}  // namespace
+}  // namespace goatflow::domain
