@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "goatflow/context.h"
 #include "goatflow/error.h"
 #include "goatflow/options.h"
 
@@ -22,6 +23,9 @@ namespace goatflow {
 
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
+
+class LookupService;
+class QueueService;
 
 struct StoreStatus {
   std::string path;
@@ -49,6 +53,16 @@ class Helpdesk {
 
   // Applies pending migrations; returns how many were applied.
   Result<int> Migrate();
+
+  // A context for local, trusted front-ends (CLI --as, stdio MCP): the valid
+  // agent or customer user with `login` (case-insensitive), audited with
+  // auth_method "local". No password is checked. Errors: not_found (no such
+  // login), unauthenticated (the account is disabled), internal.
+  Result<RequestContext> LocalContextFor(std::string_view login) const;
+
+  // Services; each lives as long as the Helpdesk.
+  LookupService& Lookups();
+  QueueService& Queues();
 
   class Impl;
 

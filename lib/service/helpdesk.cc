@@ -68,8 +68,13 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   }
   GOATFLOW_RETURN_IF_ERROR(impl->pool->OpenReaders());
   impl->migrations_applied_on_open = applied;
+  impl->lookups.reset(new LookupService(*impl));
+  impl->queues.reset(new QueueService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
+
+LookupService& Helpdesk::Lookups() { return *impl_->lookups; }
+QueueService& Helpdesk::Queues() { return *impl_->queues; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

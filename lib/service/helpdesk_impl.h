@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "goatflow/helpdesk.h"
+#include "goatflow/lookups.h"
+#include "goatflow/queues.h"
 #include "goatflow/options.h"
 #include "store/pool.h"
 
@@ -18,6 +20,8 @@ class Helpdesk::Impl {
   std::shared_ptr<Random> random;
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
+  std::unique_ptr<LookupService> lookups;
+  std::unique_ptr<QueueService> queues;
 };
 
 }  // namespace goatflow
