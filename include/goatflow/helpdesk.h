@@ -26,6 +26,7 @@ std::string_view Version();
 
 class LookupService;
 class QueueService;
+class DirectoryService;
 
 struct StoreStatus {
   std::string path;
@@ -63,6 +64,7 @@ class Helpdesk {
   // Services; each lives as long as the Helpdesk.
   LookupService& Lookups();
   QueueService& Queues();
+  DirectoryService& Directory();
 
   class Impl;
 

@@ -64,6 +64,18 @@ Result<std::optional<std::string>> CleanOptionalText(const std::optional<std::st
   return std::optional<std::string>(std::string(value));
 }
 
+Status RecordDenial(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
+                    const Error& error) {
+  if (error.code != ErrorCode::kPermissionDenied) return OkStatus();
+  return Write(impl, [&](store::Db& db) -> Status {
+    AuditEntry entry;
+    entry.action = "access.denied";
+    entry.outcome = AuditOutcome::kDenied;
+    entry.reason = std::string(action);
+    return WriteAudit(db, ctx, impl.clock->Now(), entry);
+  });
+}
+
 Status CheckValidId(std::int64_t valid_id) {
   if (valid_id == 1 || valid_id == 2) return OkStatus();
   return ValidationError("valid_id", "invalid", "valid_id must be 1 (valid) or 2 (invalid)");

@@ -40,21 +40,33 @@ Result<std::optional<std::string>> CleanOptionalText(const std::optional<std::st
 // valid_id must be 1 or 2 (reason "invalid").
 Status CheckValidId(std::int64_t valid_id);
 
-// Completes an admin operation: when it failed with permission_denied, records
-// `access.denied` (outcome denied, reason = the attempted action) in its own
-// transaction, after the operation's transaction has ended.
+// Records `access.denied` (outcome denied, reason = the attempted action) in
+// its own transaction when `error` is permission_denied; call it after the
+// operation's transaction has ended. Fails only when the audit write fails.
+Status RecordDenial(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
+                    const Error& error);
+
 template <typename T>
-Result<T> AuditDenial(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
-                      Result<T> result) {
-  if (result.ok() || result.error().code != ErrorCode::kPermissionDenied) return result;
-  auto audited = Write(impl, [&](store::Db& db) -> Status {
-    AuditEntry entry;
-    entry.action = "access.denied";
-    entry.outcome = AuditOutcome::kDenied;
-    entry.reason = std::string(action);
-    return WriteAudit(db, ctx, impl.clock->Now(), entry);
+Status AuditDenial(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
+                   const Result<T>& result) {
+  if (result.ok()) return OkStatus();
+  return RecordDenial(impl, ctx, action, result.error());
+}
+
+// An admin-only mutation: one write transaction that loads the caller,
+// requires an administrator and runs fn(db, caller) -> Result<T>; a denial is
+// audited by AuditDenial under `action`.
+template <typename T, typename Fn>
+Result<T> AdminWrite(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
+                     Fn&& fn) {
+  Result<T> result = Write(impl, [&](store::Db& db) -> Result<T> {
+    auto caller = LoadCaller(db, ctx);
+    if (!caller.ok()) return std::move(caller).error();
+    auto admin = RequireAdmin(*caller);
+    if (!admin.ok()) return std::move(admin).error();
+    return fn(db, *caller);
   });
-  if (!audited.ok()) return std::move(audited).error();
+  GOATFLOW_RETURN_IF_ERROR(AuditDenial(impl, ctx, action, result));
   return result;
 }
 

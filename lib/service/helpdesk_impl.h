@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "goatflow/directory.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
@@ -22,6 +23,7 @@ class Helpdesk::Impl {
   int migrations_applied_on_open = 0;
   std::unique_ptr<LookupService> lookups;
   std::unique_ptr<QueueService> queues;
+  std::unique_ptr<DirectoryService> directory;
 };
 
 }  // namespace goatflow

@@ -139,7 +139,8 @@ Result<Queue> QueueService::Create(const RequestContext& ctx, const CreateQueueR
     GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, impl_.clock->Now(), entry));
     return std::move(*queue);
   });
-  return service::AuditDenial(impl_, ctx, "queue.create", std::move(result));
+  GOATFLOW_RETURN_IF_ERROR(service::AuditDenial(impl_, ctx, "queue.create", result));
+  return result;
 }
 
 Result<Queue> QueueService::Get(const RequestContext& ctx, std::int64_t id) {
@@ -218,7 +219,8 @@ Result<Queue> QueueService::Update(const RequestContext& ctx, std::int64_t id,
     GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, impl_.clock->Now(), entry));
     return std::move(*fresh);
   });
-  return service::AuditDenial(impl_, ctx, "queue.update", std::move(result));
+  GOATFLOW_RETURN_IF_ERROR(service::AuditDenial(impl_, ctx, "queue.update", result));
+  return result;
 }
 
 Result<Queue> QueueService::Delete(const RequestContext& ctx, std::int64_t id) {
@@ -247,7 +249,8 @@ Result<Queue> QueueService::Delete(const RequestContext& ctx, std::int64_t id) {
         service::WriteAudit(db, ctx, impl_.clock->Now(), QueueAudit("queue.delete", *fresh)));
     return std::move(*fresh);
   });
-  return service::AuditDenial(impl_, ctx, "queue.delete", std::move(result));
+  GOATFLOW_RETURN_IF_ERROR(service::AuditDenial(impl_, ctx, "queue.delete", result));
+  return result;
 }
 
 Result<QueueStats> QueueService::Stats(const RequestContext& ctx, std::int64_t id) {
