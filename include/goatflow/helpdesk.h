@@ -27,6 +27,7 @@ std::string_view Version();
 class LookupService;
 class QueueService;
 class DirectoryService;
+class CustomerService;
 
 struct StoreStatus {
   std::string path;
@@ -65,6 +66,7 @@ class Helpdesk {
   LookupService& Lookups();
   QueueService& Queues();
   DirectoryService& Directory();
+  CustomerService& Customers();
 
   class Impl;
 

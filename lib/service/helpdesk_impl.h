@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "goatflow/customers.h"
 #include "goatflow/directory.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/lookups.h"
@@ -24,6 +25,7 @@ class Helpdesk::Impl {
   std::unique_ptr<LookupService> lookups;
   std::unique_ptr<QueueService> queues;
   std::unique_ptr<DirectoryService> directory;
+  std::unique_ptr<CustomerService> customers;
 };
 
 }  // namespace goatflow
