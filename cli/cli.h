@@ -12,6 +12,7 @@
 #include <string>
 
 #include "goatflow/error.h"
+#include "goatflow/directory.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/listing.h"
 
@@ -48,10 +49,21 @@ std::optional<T> IfGiven(const CLI::Option* option, const T& value) {
 // Parses --valid: valid|1, invalid|2 or all (usage error otherwise).
 Result<ValidFilter> ParseValidFilter(const std::string& text);
 
+// Parses a grant given as "GROUP_ID:key,key" (e.g. "3:ro,note"); "GROUP_ID:"
+// or a bare id means no keys. Keys are checked by the library.
+Result<GroupGrant> ParseGrantSpec(const std::string& spec);
+
+// Prints a page footer "page P of N (T <noun>)".
+void PrintPageFooter(const PageInfo& info, std::string_view noun);
+
 // Registration of each noun's subcommands (one file per noun).
 void RegisterInit(CLI::App& app, Globals& globals);
 void RegisterDb(CLI::App& app, Globals& globals);
 void RegisterLookup(CLI::App& app, Globals& globals);
 void RegisterQueue(CLI::App& app, Globals& globals);
+void RegisterUser(CLI::App& app, Globals& globals);
+void RegisterGroup(CLI::App& app, Globals& globals);
+void RegisterRole(CLI::App& app, Globals& globals);
+void RegisterCustomer(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -67,6 +67,10 @@ int Run(int argc, char** argv) {
   RegisterDb(app, globals);
   RegisterLookup(app, globals);
   RegisterQueue(app, globals);
+  RegisterUser(app, globals);
+  RegisterGroup(app, globals);
+  RegisterRole(app, globals);
+  RegisterCustomer(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -9,6 +9,8 @@
 #include "goatflow/error.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/listing.h"
+#include "goatflow/customers.h"
+#include "goatflow/directory.h"
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
 
@@ -36,5 +38,18 @@ std::string ToJson(const std::vector<TicketType>& types);
 std::string ToJson(const Queue& queue);
 std::string ToJson(const Page<Queue>& queues);
 std::string ToJson(const QueueStats& stats);
+// User shape of api-v1 §2.5 (`groups` only when filled, plus `is_admin`/`role`).
+std::string ToJson(const Agent& agent);
+std::string ToJson(const Page<Agent>& agents);
+std::string ToJson(const std::vector<AgentGroup>& groups);
+std::string ToJson(const Group& group);
+std::string ToJson(const std::vector<Group>& groups);
+std::string ToJson(const std::vector<GroupMember>& members);
+std::string ToJson(const Role& role);
+std::string ToJson(const std::vector<Role>& roles);
+std::string ToJson(const CustomerCompany& company);
+std::string ToJson(const Page<CustomerCompany>& companies);
+std::string ToJson(const CustomerUser& user);
+std::string ToJson(const Page<CustomerUser>& users);
 
 }  // namespace goatflow::json
