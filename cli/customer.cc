@@ -214,7 +214,8 @@ void RegisterCustomer(CLI::App& app, Globals& globals) {
       }
       std::vector<std::vector<std::string>> rows;
       for (const CustomerCompany& c : page->items)
-        rows.push_back({c.customer_id, c.name, c.city.value_or(""), c.valid_id == 1 ? "yes" : "no"});
+        rows.push_back(
+            {c.customer_id, c.name, c.city.value_or(""), c.valid_id == 1 ? "yes" : "no"});
       PrintTable({"CUSTOMER ID", "NAME", "CITY", "VALID"}, rows);
       PrintPageFooter(page->pagination, "companies");
       return OkStatus();

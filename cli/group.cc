@@ -19,8 +19,8 @@ Result<GroupGrant> ParseGrantSpec(const std::string& spec) {
     grant.group_id = std::stoll(id, &used);
     if (used != id.size()) throw std::invalid_argument(id);
   } catch (const std::exception&) {
-    return Error(ErrorCode::kInvalidArgument, "Grant must look like GROUP_ID:key,key (got '" +
-                                                  spec + "')")
+    return Error(ErrorCode::kInvalidArgument,
+                 "Grant must look like GROUP_ID:key,key (got '" + spec + "')")
         .WithWireCode("usage");
   }
   if (colon == std::string::npos) return grant;
@@ -28,7 +28,8 @@ Result<GroupGrant> ParseGrantSpec(const std::string& spec) {
   std::size_t start = 0;
   while (start <= keys.size()) {
     std::size_t comma = keys.find(',', start);
-    std::string key = keys.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string key =
+        keys.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (!key.empty()) grant.permissions.push_back(key);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -150,8 +151,11 @@ void RegisterGroup(CLI::App& app, Globals& globals) {
 
   auto* grant = group->add_subcommand("grant", "Grant permission keys on a group to an agent");
   grant->add_option("user-id", a->user_id, "Agent id")->required();
-  grant->add_option("grant", a->grant, "GROUP_ID:key,key (ro move_into create note owner "
-                                       "priority rw)")->required();
+  grant
+      ->add_option("grant", a->grant,
+                   "GROUP_ID:key,key (ro move_into create note owner "
+                   "priority rw)")
+      ->required();
   OnRun(grant, globals, [&globals, a]() -> Status {
     auto spec = ParseGrantSpec(a->grant);
     if (!spec.ok()) return std::move(spec).error();

@@ -50,40 +50,40 @@ void RegisterLookup(CLI::App& app, Globals& globals) {
   states->add_option("--valid", args->valid, "valid (default), invalid or all");
   states->add_option("--type", args->type, "Only states of this state type (e.g. 'closed')");
   OnRun(states, globals, [&globals, args]() -> Status {
-    return WithLookups(globals, *args, [&](LookupService& lookups, const RequestContext& ctx,
-                                           ValidFilter valid) {
-      return Print(globals, lookups.ListStates(ctx, valid, args->type),
-                   {"ID", "NAME", "TYPE", "VALID"}, [](const State& s) {
-                     return std::vector<std::string>{std::to_string(s.id), s.name, s.type,
-                                                     std::to_string(s.valid_id)};
-                   });
-    });
+    return WithLookups(
+        globals, *args, [&](LookupService& lookups, const RequestContext& ctx, ValidFilter valid) {
+          return Print(globals, lookups.ListStates(ctx, valid, args->type),
+                       {"ID", "NAME", "TYPE", "VALID"}, [](const State& s) {
+                         return std::vector<std::string>{std::to_string(s.id), s.name, s.type,
+                                                         std::to_string(s.valid_id)};
+                       });
+        });
   });
 
   auto* priorities = lookup->add_subcommand("priorities", "List ticket priorities");
   priorities->add_option("--valid", args->valid, "valid (default), invalid or all");
   OnRun(priorities, globals, [&globals, args]() -> Status {
-    return WithLookups(globals, *args, [&](LookupService& lookups, const RequestContext& ctx,
-                                           ValidFilter valid) {
-      return Print(globals, lookups.ListPriorities(ctx, valid), {"ID", "NAME", "COLOR", "VALID"},
-                   [](const Priority& p) {
-                     return std::vector<std::string>{std::to_string(p.id), p.name, p.color,
-                                                     std::to_string(p.valid_id)};
-                   });
-    });
+    return WithLookups(
+        globals, *args, [&](LookupService& lookups, const RequestContext& ctx, ValidFilter valid) {
+          return Print(globals, lookups.ListPriorities(ctx, valid),
+                       {"ID", "NAME", "COLOR", "VALID"}, [](const Priority& p) {
+                         return std::vector<std::string>{std::to_string(p.id), p.name, p.color,
+                                                         std::to_string(p.valid_id)};
+                       });
+        });
   });
 
   auto* types = lookup->add_subcommand("types", "List ticket types");
   types->add_option("--valid", args->valid, "valid (default), invalid or all");
   OnRun(types, globals, [&globals, args]() -> Status {
-    return WithLookups(globals, *args, [&](LookupService& lookups, const RequestContext& ctx,
-                                           ValidFilter valid) {
-      return Print(globals, lookups.ListTypes(ctx, valid), {"ID", "NAME", "VALID"},
-                   [](const TicketType& t) {
-                     return std::vector<std::string>{std::to_string(t.id), t.name,
-                                                     std::to_string(t.valid_id)};
-                   });
-    });
+    return WithLookups(
+        globals, *args, [&](LookupService& lookups, const RequestContext& ctx, ValidFilter valid) {
+          return Print(globals, lookups.ListTypes(ctx, valid), {"ID", "NAME", "VALID"},
+                       [](const TicketType& t) {
+                         return std::vector<std::string>{std::to_string(t.id), t.name,
+                                                         std::to_string(t.valid_id)};
+                       });
+        });
   });
 }
 

@@ -29,13 +29,13 @@ struct QueueArgs {
 
 void AddFieldOptions(CLI::App* sub, QueueArgs& a) {
   a.comment_opt = sub->add_option("--comment", a.comment, "Comment");
-  a.system_address_opt = sub->add_option("--system-address-id", a.system_address_id,
-                                         "Sender address (default 1)");
+  a.system_address_opt =
+      sub->add_option("--system-address-id", a.system_address_id, "Sender address (default 1)");
   a.salutation_opt = sub->add_option("--salutation-id", a.salutation_id, "Salutation (default 1)");
   a.signature_opt = sub->add_option("--signature-id", a.signature_id, "Signature (default 1)");
   a.unlock_opt = sub->add_option("--unlock-timeout", a.unlock_timeout, "Minutes; 0 = never");
-  a.follow_up_opt = sub->add_option("--follow-up-id", a.follow_up_id,
-                                    "1 possible, 2 reject, 3 new ticket");
+  a.follow_up_opt =
+      sub->add_option("--follow-up-id", a.follow_up_id, "1 possible, 2 reject, 3 new ticket");
   a.follow_up_lock_opt = sub->add_option("--follow-up-lock", a.follow_up_lock, "0 or 1");
   a.group_access_opt = sub->add_option("--group-access", a.group_access,
                                        "Extra group ids (replaces the list on update)");
@@ -185,7 +185,8 @@ void RegisterQueue(CLI::App& app, Globals& globals) {
           {"pending", std::to_string(s->pending_tickets)},
           {"closed", std::to_string(s->closed_tickets)},
           {"avg resolution", s->avg_resolution_time.value_or("-")}};
-      for (const auto& [name, n] : s->by_state) rows.emplace_back("state " + name, std::to_string(n));
+      for (const auto& [name, n] : s->by_state)
+        rows.emplace_back("state " + name, std::to_string(n));
       for (const auto& [name, n] : s->by_priority)
         rows.emplace_back("priority " + name, std::to_string(n));
       PrintKeyValues(rows);

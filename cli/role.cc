@@ -70,8 +70,8 @@ void RegisterRole(CLI::App& app, Globals& globals) {
       }
       std::vector<std::vector<std::string>> rows;
       for (const Role& r : *roles)
-        rows.push_back({std::to_string(r.id), r.name, Describe(r),
-                        std::to_string(r.user_ids.size())});
+        rows.push_back(
+            {std::to_string(r.id), r.name, Describe(r), std::to_string(r.user_ids.size())});
       PrintTable({"ID", "NAME", "GROUPS", "AGENTS"}, rows);
       return OkStatus();
     });

@@ -18,9 +18,9 @@ struct UserArgs {
   std::string login, first_name, last_name, email, title, password, search, sort = "login";
   std::vector<std::string> grants;
   bool all = false;
-  CLI::Option *login_opt = nullptr, *first_opt = nullptr, *last_opt = nullptr,
-              *email_opt = nullptr, *title_opt = nullptr, *password_opt = nullptr,
-              *grants_opt = nullptr, *valid_opt = nullptr;
+  CLI::Option *login_opt = nullptr, *first_opt = nullptr, *last_opt = nullptr, *email_opt = nullptr,
+              *title_opt = nullptr, *password_opt = nullptr, *grants_opt = nullptr,
+              *valid_opt = nullptr;
 };
 
 Result<std::vector<GroupGrant>> Grants(const std::vector<std::string>& specs) {

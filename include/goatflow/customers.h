@@ -104,8 +104,7 @@ class CustomerService {
                                               const ListCustomersRequest& request);
   Result<CustomerCompany> UpdateCompany(const RequestContext& ctx, const std::string& customer_id,
                                         const UpdateCompanyRequest& request);
-  Result<CustomerCompany> DisableCompany(const RequestContext& ctx,
-                                         const std::string& customer_id);
+  Result<CustomerCompany> DisableCompany(const RequestContext& ctx, const std::string& customer_id);
 
   Result<CustomerUser> CreateUser(const RequestContext& ctx,
                                   const CreateCustomerUserRequest& request);

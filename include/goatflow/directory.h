@@ -43,22 +43,22 @@ struct AgentGroup {
 struct Agent {
   std::int64_t id = 0;
   std::string login;
-  std::optional<std::string> email;  // user preference UserEmail
+  std::optional<std::string> email;  // preference UserEmail, else the login if it has an @
   std::optional<std::string> title;
   std::string first_name;
   std::string last_name;
   std::string full_name;  // trimmed "first last"
   int valid_id = 1;
-  bool is_admin = false;  // rw on group admin, directly or through a role
+  bool is_admin = false;           // rw on group admin, directly or through a role
   std::vector<AgentGroup> groups;  // filled for administrators' Get, empty in lists
   TimePoint created_at;
   TimePoint updated_at;
 };
 
 struct CreateAgentRequest {
-  std::string login;       // 1-200 characters, unique across agents and customer users
-  std::string first_name;  // 1-100
-  std::string last_name;   // 1-100
+  std::string login;                    // 1-200 characters, unique across agents and customer users
+  std::string first_name;               // 1-100
+  std::string last_name;                // 1-100
   std::optional<std::string> email;     // unique among agents
   std::optional<std::string> password;  // password policy; absent: cannot log in by password
   std::optional<std::string> title;
@@ -117,7 +117,7 @@ struct Role {
   std::string name;
   std::optional<std::string> comments;
   int valid_id = 1;
-  std::vector<AgentGroup> groups;   // the role's grants
+  std::vector<AgentGroup> groups;      // the role's grants
   std::vector<std::int64_t> user_ids;  // assigned agents
   TimePoint created_at;
   TimePoint updated_at;
@@ -180,11 +180,9 @@ class DirectoryService {
   Result<std::vector<Role>> ListRoles(const RequestContext& ctx);
   // Adds keys on a group to the role (an empty list removes the role's keys
   // on that group). Audited as permission.change.
-  Result<Role> GrantRole(const RequestContext& ctx, std::int64_t role_id,
-                         const GroupGrant& grant);
+  Result<Role> GrantRole(const RequestContext& ctx, std::int64_t role_id, const GroupGrant& grant);
   Result<Role> AssignRole(const RequestContext& ctx, std::int64_t role_id, std::int64_t user_id);
-  Result<Role> UnassignRole(const RequestContext& ctx, std::int64_t role_id,
-                            std::int64_t user_id);
+  Result<Role> UnassignRole(const RequestContext& ctx, std::int64_t role_id, std::int64_t user_id);
 
  private:
   friend class Helpdesk;

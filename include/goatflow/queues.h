@@ -60,7 +60,7 @@ struct Queue {
 };
 
 struct CreateQueueRequest {
-  std::string name;        // 1-200 characters after trimming
+  std::string name;           // 1-200 characters after trimming
   std::int64_t group_id = 0;  // must name an existing group
   std::optional<std::string> comment;
   std::optional<std::int64_t> system_address_id;  // default 1; must exist

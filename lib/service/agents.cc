@@ -40,8 +40,10 @@ Result<std::optional<std::string>> CleanAgentEmail(store::Db& db,
 
 Status StoreEmail(store::Db& db, std::int64_t user_id, const std::optional<std::string>& email) {
   if (!email) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-        "DELETE FROM user_preferences WHERE user_id = ? AND preferences_key = 'UserEmail'"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto stmt,
+        db.Prepare(
+            "DELETE FROM user_preferences WHERE user_id = ? AND preferences_key = 'UserEmail'"));
     stmt.Bind(1, user_id);
     return stmt.Run();
   }
@@ -94,13 +96,15 @@ Status CheckMayDisable(const service::Caller& caller, std::int64_t id) {
 Result<Agent> DirectoryService::CreateAgent(const RequestContext& ctx,
                                             const CreateAgentRequest& request) {
   return service::AdminWrite<Agent>(
-      impl_, ctx, "user.create", [&](store::Db& db, const service::Caller& caller) -> Result<Agent> {
+      impl_, ctx, "user.create",
+      [&](store::Db& db, const service::Caller& caller) -> Result<Agent> {
         GOATFLOW_ASSIGN_OR_RETURN(std::string login, service::CleanLogin(request.login));
         GOATFLOW_ASSIGN_OR_RETURN(std::string first,
                                   service::CleanName(request.first_name, "first_name", 100));
         GOATFLOW_ASSIGN_OR_RETURN(std::string last,
                                   service::CleanName(request.last_name, "last_name", 100));
-        GOATFLOW_ASSIGN_OR_RETURN(auto title, service::CleanOptionalText(request.title, "title", 50));
+        GOATFLOW_ASSIGN_OR_RETURN(auto title,
+                                  service::CleanOptionalText(request.title, "title", 50));
         GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(request.valid_id));
         GOATFLOW_ASSIGN_OR_RETURN(auto email, CleanAgentEmail(db, request.email, 0));
         GOATFLOW_RETURN_IF_ERROR(service::CheckGrants(db, request.groups));
@@ -154,7 +158,8 @@ Result<Page<Agent>> DirectoryService::ListAgents(const RequestContext& ctx,
 Result<Agent> DirectoryService::UpdateAgent(const RequestContext& ctx, std::int64_t id,
                                             const UpdateAgentRequest& request) {
   return service::AdminWrite<Agent>(
-      impl_, ctx, "user.update", [&](store::Db& db, const service::Caller& caller) -> Result<Agent> {
+      impl_, ctx, "user.update",
+      [&](store::Db& db, const service::Caller& caller) -> Result<Agent> {
         GOATFLOW_ASSIGN_OR_RETURN(Agent before, FreshAgent(db, id, true));
         Agent after = before;
         if (request.login) {
@@ -199,7 +204,8 @@ Result<Agent> DirectoryService::UpdateAgent(const RequestContext& ctx, std::int6
         GOATFLOW_ASSIGN_OR_RETURN(Agent fresh, FreshAgent(db, id, true));
 
         auto entry = UserAudit("user.update", fresh);
-        if (before.login != fresh.login) entry.details["login"] = before.login + " -> " + fresh.login;
+        if (before.login != fresh.login)
+          entry.details["login"] = before.login + " -> " + fresh.login;
         if (before.valid_id != fresh.valid_id) {
           entry.details["valid_id"] =
               std::to_string(before.valid_id) + " -> " + std::to_string(fresh.valid_id);
@@ -222,8 +228,10 @@ Result<Agent> DirectoryService::DisableAgent(const RequestContext& ctx, std::int
         GOATFLOW_RETURN_IF_ERROR(CheckMayDisable(caller, id));
         GOATFLOW_ASSIGN_OR_RETURN(Agent agent, FreshAgent(db, id, false));
         std::string now = core::FormatDbTime(impl_.clock->Now());
-        GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-            "UPDATE users SET valid_id = 2, change_time = ?, change_by = ? WHERE id = ?"));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto update,
+            db.Prepare(
+                "UPDATE users SET valid_id = 2, change_time = ?, change_by = ? WHERE id = ?"));
         update.BindAll(now, caller.id, id);
         GOATFLOW_RETURN_IF_ERROR(update.Run());
         GOATFLOW_RETURN_IF_ERROR(service::RevokeCredentials(db, "agent", id, caller.id, now));
@@ -239,8 +247,10 @@ Result<Agent> DirectoryService::EnableAgent(const RequestContext& ctx, std::int6
       [&](store::Db& db, const service::Caller& caller) -> Result<Agent> {
         GOATFLOW_ASSIGN_OR_RETURN(Agent agent, FreshAgent(db, id, false));
         std::string now = core::FormatDbTime(impl_.clock->Now());
-        GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-            "UPDATE users SET valid_id = 1, change_time = ?, change_by = ? WHERE id = ?"));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto update,
+            db.Prepare(
+                "UPDATE users SET valid_id = 1, change_time = ?, change_by = ? WHERE id = ?"));
         update.BindAll(now, caller.id, id);
         GOATFLOW_RETURN_IF_ERROR(update.Run());
         GOATFLOW_RETURN_IF_ERROR(
@@ -260,14 +270,16 @@ Status DirectoryService::ResetAgentPassword(const RequestContext& ctx, std::int6
         GOATFLOW_ASSIGN_OR_RETURN(std::string hash,
                                   auth::HashPassword(new_password, impl_.options.password_hashing));
         std::string now = core::FormatDbTime(impl_.clock->Now());
-        GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-            "UPDATE users SET pw = ?, change_time = ?, change_by = ? WHERE id = ?"));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto update,
+            db.Prepare("UPDATE users SET pw = ?, change_time = ?, change_by = ? WHERE id = ?"));
         update.BindAll(hash, now, caller.id, id);
         GOATFLOW_RETURN_IF_ERROR(update.Run());
         // Other sessions end with the old password; API tokens stay (they are
         // not derived from the password).
-        GOATFLOW_ASSIGN_OR_RETURN(auto sessions, db.Prepare(
-            "DELETE FROM sessions WHERE user_kind = 'agent' AND user_id = ?"));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto sessions,
+            db.Prepare("DELETE FROM sessions WHERE user_kind = 'agent' AND user_id = ?"));
         sessions.Bind(1, id);
         GOATFLOW_RETURN_IF_ERROR(sessions.Run());
         return service::WriteAudit(db, ctx, impl_.clock->Now(),

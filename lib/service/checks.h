@@ -35,8 +35,7 @@ Status RequireAgent(const Caller& caller);
 Result<std::string> CleanName(std::string_view raw, std::string_view field, std::size_t max_chars);
 // As CleanName for optional free text: empty after trimming becomes nullopt.
 Result<std::optional<std::string>> CleanOptionalText(const std::optional<std::string>& raw,
-                                                     std::string_view field,
-                                                     std::size_t max_chars);
+                                                     std::string_view field, std::size_t max_chars);
 // valid_id must be 1 or 2 (reason "invalid").
 Status CheckValidId(std::int64_t valid_id);
 

@@ -45,8 +45,10 @@ Error Taken(std::string field, std::string message) {
 }
 
 Status CheckNameFree(store::Db& db, const std::string& name, std::string_view except_id) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      "SELECT 1 FROM customer_company WHERE lower(name) = lower(?) AND customer_id <> ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare(
+          "SELECT 1 FROM customer_company WHERE lower(name) = lower(?) AND customer_id <> ?"));
   stmt.BindAll(name, except_id);
   GOATFLOW_ASSIGN_OR_RETURN(bool taken, stmt.Step());
   if (taken) return Taken("name", "Company name already exists");
@@ -61,12 +63,11 @@ Status ApplyFields(const CompanyFields& fields, CustomerCompany& company) {
     std::string_view name;
     std::size_t max;
   };
-  for (const F& f : {F{fields.street, company.street, "street", 200},
-                     F{fields.zip, company.zip, "zip", 200},
-                     F{fields.city, company.city, "city", 200},
-                     F{fields.country, company.country, "country", 200},
-                     F{fields.url, company.url, "url", 200},
-                     F{fields.comments, company.comments, "comments", 250}}) {
+  for (const F& f :
+       {F{fields.street, company.street, "street", 200}, F{fields.zip, company.zip, "zip", 200},
+        F{fields.city, company.city, "city", 200},
+        F{fields.country, company.country, "country", 200}, F{fields.url, company.url, "url", 200},
+        F{fields.comments, company.comments, "comments", 250}}) {
     if (!f.in) continue;
     GOATFLOW_ASSIGN_OR_RETURN(f.out, service::CleanOptionalText(f.in, f.name, f.max));
   }
@@ -121,8 +122,8 @@ Result<CustomerCompany> CustomerService::CreateCompany(const RequestContext& ctx
         GOATFLOW_RETURN_IF_ERROR(insert.Run());
         GOATFLOW_RETURN_IF_ERROR(StoreCompany(db, c, caller.id, now));
         GOATFLOW_ASSIGN_OR_RETURN(auto fresh, LoadCompany(db, c.customer_id));
-        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, impl_.clock->Now(),
-                                                     CompanyAudit("customer_company.create", fresh)));
+        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
+            db, ctx, impl_.clock->Now(), CompanyAudit("customer_company.create", fresh)));
         return fresh;
       });
 }
@@ -154,9 +155,9 @@ Result<Page<CustomerCompany>> CustomerService::ListCompanies(const RequestContex
     GOATFLOW_ASSIGN_OR_RETURN(bool counted, count.Step());
     Page<CustomerCompany> out;
     out.pagination = MakePageInfo(page, counted ? count.Int(0) : 0);
-    GOATFLOW_ASSIGN_OR_RETURN(
-        auto stmt, db.Prepare(std::string(kCompanyColumns) + where +
-                              " ORDER BY name COLLATE NOCASE LIMIT ?3 OFFSET ?4"));
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                              db.Prepare(std::string(kCompanyColumns) + where +
+                                         " ORDER BY name COLLATE NOCASE LIMIT ?3 OFFSET ?4"));
     stmt.BindAll(request.include_invalid ? 1 : 0, request.search, page.limit,
                  (page.page - 1) * page.limit);
     while (true) {
@@ -212,8 +213,8 @@ Result<CustomerCompany> CustomerService::DisableCompany(const RequestContext& ct
         std::string now = core::FormatDbTime(impl_.clock->Now());
         GOATFLOW_RETURN_IF_ERROR(StoreCompany(db, c, caller.id, now));
         GOATFLOW_ASSIGN_OR_RETURN(auto fresh, LoadCompany(db, c.customer_id));
-        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, impl_.clock->Now(),
-                                                     CompanyAudit("customer_company.delete", fresh)));
+        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
+            db, ctx, impl_.clock->Now(), CompanyAudit("customer_company.delete", fresh)));
         return fresh;
       });
 }

@@ -76,13 +76,12 @@ service::AuditEntry UserAudit(std::string action, const CustomerUser& u) {
   return entry;
 }
 
-Status StoreUser(store::Db& db, const CustomerUser& u, std::int64_t actor,
-                 const std::string& now) {
+Status StoreUser(store::Db& db, const CustomerUser& u, std::int64_t actor, const std::string& now) {
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
     UPDATE customer_user SET email = ?, customer_id = ?, title = ?, first_name = ?, last_name = ?,
            phone = ?, valid_id = ?, change_time = ?, change_by = ? WHERE id = ?)sql"));
-  stmt.BindAll(u.email, u.customer_id, u.title, u.first_name, u.last_name, u.phone, u.valid_id,
-               now, actor, u.id);
+  stmt.BindAll(u.email, u.customer_id, u.title, u.first_name, u.last_name, u.phone, u.valid_id, now,
+               actor, u.id);
   return stmt.Run();
 }
 
@@ -98,10 +97,12 @@ Result<CustomerUser> CustomerService::CreateUser(const RequestContext& ctx,
                                   service::CleanName(request.first_name, "first_name", 100));
         GOATFLOW_ASSIGN_OR_RETURN(std::string last,
                                   service::CleanName(request.last_name, "last_name", 100));
-        GOATFLOW_ASSIGN_OR_RETURN(auto company,
-                                  service::CleanOptionalText(request.customer_id, "customer_id", 150));
-        GOATFLOW_ASSIGN_OR_RETURN(auto title, service::CleanOptionalText(request.title, "title", 50));
-        GOATFLOW_ASSIGN_OR_RETURN(auto phone, service::CleanOptionalText(request.phone, "phone", 150));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto company, service::CleanOptionalText(request.customer_id, "customer_id", 150));
+        GOATFLOW_ASSIGN_OR_RETURN(auto title,
+                                  service::CleanOptionalText(request.title, "title", 50));
+        GOATFLOW_ASSIGN_OR_RETURN(auto phone,
+                                  service::CleanOptionalText(request.phone, "phone", 150));
         GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(request.valid_id));
         GOATFLOW_ASSIGN_OR_RETURN(auto email, CleanCustomerEmail(db, request.email, 0));
         GOATFLOW_ASSIGN_OR_RETURN(auto hash,
@@ -148,9 +149,9 @@ Result<Page<CustomerUser>> CustomerService::ListUsers(const RequestContext& ctx,
     GOATFLOW_ASSIGN_OR_RETURN(bool counted, count.Step());
     Page<CustomerUser> out;
     out.pagination = MakePageInfo(page, counted ? count.Int(0) : 0);
-    GOATFLOW_ASSIGN_OR_RETURN(
-        auto stmt, db.Prepare(std::string(kUserColumns) + where +
-                              " ORDER BY login COLLATE NOCASE LIMIT ?4 OFFSET ?5"));
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                              db.Prepare(std::string(kUserColumns) + where +
+                                         " ORDER BY login COLLATE NOCASE LIMIT ?4 OFFSET ?5"));
     stmt.BindAll(request.include_invalid ? 1 : 0, request.search, request.customer_id, page.limit,
                  (page.page - 1) * page.limit);
     while (true) {
@@ -188,10 +189,12 @@ Result<CustomerUser> CustomerService::UpdateUser(const RequestContext& ctx,
               u.customer_id, service::CleanOptionalText(request.customer_id, "customer_id", 150));
         }
         if (request.title) {
-          GOATFLOW_ASSIGN_OR_RETURN(u.title, service::CleanOptionalText(request.title, "title", 50));
+          GOATFLOW_ASSIGN_OR_RETURN(u.title,
+                                    service::CleanOptionalText(request.title, "title", 50));
         }
         if (request.phone) {
-          GOATFLOW_ASSIGN_OR_RETURN(u.phone, service::CleanOptionalText(request.phone, "phone", 150));
+          GOATFLOW_ASSIGN_OR_RETURN(u.phone,
+                                    service::CleanOptionalText(request.phone, "phone", 150));
         }
         if (request.valid_id) {
           GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(*request.valid_id));
@@ -202,12 +205,14 @@ Result<CustomerUser> CustomerService::UpdateUser(const RequestContext& ctx,
         std::string now = core::FormatDbTime(impl_.clock->Now());
         GOATFLOW_RETURN_IF_ERROR(StoreUser(db, u, caller.id, now));
         if (hash) {
-          GOATFLOW_ASSIGN_OR_RETURN(auto pw, db.Prepare("UPDATE customer_user SET pw = ? WHERE id = ?"));
+          GOATFLOW_ASSIGN_OR_RETURN(auto pw,
+                                    db.Prepare("UPDATE customer_user SET pw = ? WHERE id = ?"));
           pw.BindAll(*hash, u.id);
           GOATFLOW_RETURN_IF_ERROR(pw.Run());
         }
         if (old_valid == 1 && u.valid_id != 1)
-          GOATFLOW_RETURN_IF_ERROR(service::RevokeCredentials(db, "customer", u.id, caller.id, now));
+          GOATFLOW_RETURN_IF_ERROR(
+              service::RevokeCredentials(db, "customer", u.id, caller.id, now));
         GOATFLOW_ASSIGN_OR_RETURN(auto fresh, LoadUser(db, u.login));
         auto entry = UserAudit("customer_user.update", fresh);
         if (hash) entry.details["password"] = "changed";

@@ -31,6 +31,9 @@ Agent ReadAgent(const store::Stmt& stmt) {
   a.id = stmt.Int(0);
   a.login = stmt.Text(1);
   a.email = stmt.OptText(2);
+  // domain.md §2.1: without a UserEmail preference the login stands in when
+  // it is an address.
+  if (!a.email && a.login.find('@') != std::string::npos) a.email = a.login;
   a.title = stmt.OptText(3);
   a.first_name = stmt.Text(4);
   a.last_name = stmt.Text(5);
@@ -99,7 +102,7 @@ Result<Page<Agent>> ListAgentRows(store::Db& db, const ListAgentsRequest& reques
   GOATFLOW_ASSIGN_OR_RETURN(auto count, db.Prepare(R"sql(
     SELECT count(*) FROM users u
       LEFT JOIN user_preferences p ON p.user_id = u.id AND p.preferences_key = 'UserEmail')sql" +
-                                                    where));
+                                                   where));
   count.BindAll(include_invalid ? 1 : 0, request.search);
   GOATFLOW_ASSIGN_OR_RETURN(bool counted, count.Step());
   std::int64_t total = counted ? count.Int(0) : 0;
@@ -135,8 +138,8 @@ Status CheckEmailSyntax(std::string_view email, std::string_view field) {
   bool ok = at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
             email.find('@', at + 1) == std::string_view::npos &&
             email.find('.', at + 1) != std::string_view::npos && email.back() != '.' &&
-            email.find_first_of(" \t\r\n,;<>\"") == std::string_view::npos &&
-            email.size() <= 150 && core::IsValidUtf8(email) && !core::HasControlChars(email);
+            email.find_first_of(" \t\r\n,;<>\"") == std::string_view::npos && email.size() <= 150 &&
+            core::IsValidUtf8(email) && !core::HasControlChars(email);
   if (ok) return OkStatus();
   return ValidationError(field, "invalid_email", "Invalid e-mail address");
 }
@@ -152,8 +155,9 @@ Result<std::string> CleanLogin(std::string_view raw) {
 Status CheckGrants(store::Db& db, const std::vector<GroupGrant>& grants) {
   for (const GroupGrant& grant : grants) {
     GOATFLOW_ASSIGN_OR_RETURN(auto group, LoadGroup(db, grant.group_id));
-    if (!group) return ValidationError("groups", "not_found", "Unknown group id " +
-                                                                  std::to_string(grant.group_id));
+    if (!group)
+      return ValidationError("groups", "not_found",
+                             "Unknown group id " + std::to_string(grant.group_id));
     for (const std::string& key : grant.permissions) {
       if (!rbac::ParsePermissionKey(key)) {
         return ValidationError("permissions", "invalid", "Invalid permission key: " + key);
@@ -181,12 +185,13 @@ Status InsertAgentGrants(store::Db& db, std::int64_t user_id, const GroupGrant& 
 
 std::string DescribeGrants(const std::vector<AgentGroup>& groups) {
   std::vector<std::string> parts;
-  for (const AgentGroup& g : groups) parts.push_back(g.name + ": " + core::Join(g.permissions, ","));
+  for (const AgentGroup& g : groups)
+    parts.push_back(g.name + ": " + core::Join(g.permissions, ","));
   return parts.empty() ? "(none)" : core::Join(parts, "; ");
 }
 
-Status RevokeCredentials(store::Db& db, std::string_view kind, std::int64_t id,
-                         std::int64_t actor, const std::string& now) {
+Status RevokeCredentials(store::Db& db, std::string_view kind, std::int64_t id, std::int64_t actor,
+                         const std::string& now) {
   GOATFLOW_ASSIGN_OR_RETURN(auto sessions,
                             db.Prepare("DELETE FROM sessions WHERE user_kind = ? AND user_id = ?"));
   sessions.BindAll(kind, id);
@@ -210,8 +215,8 @@ Result<std::optional<Group>> LoadGroup(store::Db& db, std::int64_t id) {
   GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return std::optional<Group>();
   return std::optional<Group>(Group{stmt.Int(0), stmt.Text(1), stmt.OptText(2),
-                                    static_cast<int>(stmt.Int(3)),
-                                    ParseStoredTime(stmt.Text(4)), ParseStoredTime(stmt.Text(5))});
+                                    static_cast<int>(stmt.Int(3)), ParseStoredTime(stmt.Text(4)),
+                                    ParseStoredTime(stmt.Text(5))});
 }
 
 Result<std::optional<Role>> LoadRole(store::Db& db, std::int64_t id) {
@@ -241,8 +246,8 @@ Result<std::optional<Role>> LoadRole(store::Db& db, std::int64_t id) {
   }
   for (const auto& [gid, entry] : by_group)
     role.groups.push_back({gid, entry.first, SortKeys(entry.second)});
-  GOATFLOW_ASSIGN_OR_RETURN(auto users,
-                            db.Prepare("SELECT user_id FROM role_user WHERE role_id = ? ORDER BY user_id"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto users, db.Prepare("SELECT user_id FROM role_user WHERE role_id = ? ORDER BY user_id"));
   users.Bind(1, id);
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, users.Step());

@@ -42,8 +42,8 @@ Status InsertAgentGrants(store::Db& db, std::int64_t user_id, const GroupGrant& 
 std::string DescribeGrants(const std::vector<AgentGroup>& groups);
 
 // Ends every session, refresh token and API token of the principal.
-Status RevokeCredentials(store::Db& db, std::string_view kind, std::int64_t id,
-                         std::int64_t actor, const std::string& now);
+Status RevokeCredentials(store::Db& db, std::string_view kind, std::int64_t id, std::int64_t actor,
+                         const std::string& now);
 
 Result<std::optional<Group>> LoadGroup(store::Db& db, std::int64_t id);
 Result<std::optional<Role>> LoadRole(store::Db& db, std::int64_t id);

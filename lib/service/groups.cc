@@ -19,8 +19,8 @@ Error GroupNameTaken() {
 }
 
 Status CheckGroupNameFree(store::Db& db, const std::string& name, std::int64_t except_id) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
-                            db.Prepare("SELECT 1 FROM groups WHERE lower(name) = lower(?) AND id <> ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare("SELECT 1 FROM groups WHERE lower(name) = lower(?) AND id <> ?"));
   stmt.BindAll(name, except_id);
   GOATFLOW_ASSIGN_OR_RETURN(bool taken, stmt.Step());
   if (taken) return GroupNameTaken();
@@ -75,7 +75,8 @@ Result<std::vector<AgentGroup>> ChangeMemberships(Helpdesk::Impl& impl, const Re
 Result<Group> DirectoryService::CreateGroup(const RequestContext& ctx,
                                             const CreateGroupRequest& request) {
   return service::AdminWrite<Group>(
-      impl_, ctx, "group.create", [&](store::Db& db, const service::Caller& caller) -> Result<Group> {
+      impl_, ctx, "group.create",
+      [&](store::Db& db, const service::Caller& caller) -> Result<Group> {
         GOATFLOW_ASSIGN_OR_RETURN(std::string name, service::CleanName(request.name, "name", 200));
         GOATFLOW_ASSIGN_OR_RETURN(auto comments,
                                   service::CleanOptionalText(request.comments, "comments", 250));
@@ -133,7 +134,8 @@ Result<std::vector<Group>> DirectoryService::ListGroups(const RequestContext& ct
 Result<Group> DirectoryService::UpdateGroup(const RequestContext& ctx, std::int64_t id,
                                             const UpdateGroupRequest& request) {
   return service::AdminWrite<Group>(
-      impl_, ctx, "group.update", [&](store::Db& db, const service::Caller& caller) -> Result<Group> {
+      impl_, ctx, "group.update",
+      [&](store::Db& db, const service::Caller& caller) -> Result<Group> {
         GOATFLOW_ASSIGN_OR_RETURN(Group before, FreshGroup(db, id));
         Group after = before;
         if (request.name) {
@@ -174,15 +176,18 @@ Result<Group> DirectoryService::UpdateGroup(const RequestContext& ctx, std::int6
 
 Result<Group> DirectoryService::DeleteGroup(const RequestContext& ctx, std::int64_t id) {
   return service::AdminWrite<Group>(
-      impl_, ctx, "group.delete", [&](store::Db& db, const service::Caller& caller) -> Result<Group> {
+      impl_, ctx, "group.delete",
+      [&](store::Db& db, const service::Caller& caller) -> Result<Group> {
         GOATFLOW_ASSIGN_OR_RETURN(Group group, FreshGroup(db, id));
         if (IsProtected(group)) {
           return Error(ErrorCode::kConflict, "Cannot delete protected group")
               .WithWireCode("core:conflict");
         }
         std::string now = core::FormatDbTime(impl_.clock->Now());
-        GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-            "UPDATE groups SET valid_id = 2, change_time = ?, change_by = ? WHERE id = ?"));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto update,
+            db.Prepare(
+                "UPDATE groups SET valid_id = 2, change_time = ?, change_by = ? WHERE id = ?"));
         update.BindAll(now, caller.id, id);
         GOATFLOW_RETURN_IF_ERROR(update.Run());
         GOATFLOW_RETURN_IF_ERROR(
@@ -207,8 +212,10 @@ Result<std::vector<GroupMember>> DirectoryService::ListGroupMembers(const Reques
     while (true) {
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      members.push_back({stmt.Int(0), stmt.Text(1),
-                         std::string(core::Trim(stmt.Text(2) + " " + stmt.Text(3))), {}});
+      members.push_back({stmt.Int(0),
+                         stmt.Text(1),
+                         std::string(core::Trim(stmt.Text(2) + " " + stmt.Text(3))),
+                         {}});
     }
     for (GroupMember& member : members) {
       GOATFLOW_ASSIGN_OR_RETURN(auto groups, service::LoadAgentGroups(db, member.user_id));
@@ -244,14 +251,15 @@ Result<std::vector<AgentGroup>> DirectoryService::RevokeGroup(const RequestConte
       [&](store::Db& db, const service::Caller&, const std::string&) -> Status {
         GOATFLOW_RETURN_IF_ERROR(service::CheckGrants(db, {grant}));
         if (grant.permissions.empty()) {
-          GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-              "DELETE FROM group_user WHERE user_id = ? AND group_id = ?"));
+          GOATFLOW_ASSIGN_OR_RETURN(
+              auto stmt, db.Prepare("DELETE FROM group_user WHERE user_id = ? AND group_id = ?"));
           stmt.BindAll(user_id, grant.group_id);
           return stmt.Run();
         }
         for (const std::string& key : grant.permissions) {
-          GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-              "DELETE FROM group_user WHERE user_id = ? AND group_id = ? AND permission_key = ?"));
+          GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                                    db.Prepare("DELETE FROM group_user WHERE user_id = ? AND "
+                                               "group_id = ? AND permission_key = ?"));
           stmt.BindAll(user_id, grant.group_id, key);
           GOATFLOW_RETURN_IF_ERROR(stmt.Run());
         }

@@ -14,8 +14,8 @@ Result<std::vector<State>> LoadStates(store::Db& db) {
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    out.push_back({stmt.Int(0), stmt.Text(1), stmt.Int(2), stmt.Text(3),
-                   static_cast<int>(stmt.Int(4))});
+    out.push_back(
+        {stmt.Int(0), stmt.Text(1), stmt.Int(2), stmt.Text(3), static_cast<int>(stmt.Int(4))});
   }
   return out;
 }

@@ -12,9 +12,12 @@ namespace {
 
 bool Keep(ValidFilter filter, int valid_id) {
   switch (filter) {
-    case ValidFilter::kValid: return valid_id == 1;
-    case ValidFilter::kInvalid: return valid_id != 1;
-    case ValidFilter::kAll: return true;
+    case ValidFilter::kValid:
+      return valid_id == 1;
+    case ValidFilter::kInvalid:
+      return valid_id != 1;
+    case ValidFilter::kAll:
+      return true;
   }
   return true;
 }

@@ -15,9 +15,7 @@ constexpr std::string_view kQueueColumns = R"sql(
          q.create_time, q.change_time
     FROM queue q JOIN groups g ON g.id = q.group_id)sql";
 
-TimePoint DbTime(const std::string& text) {
-  return core::ParseDbTime(text).value_or(TimePoint{});
-}
+TimePoint DbTime(const std::string& text) { return core::ParseDbTime(text).value_or(TimePoint{}); }
 
 Queue ReadQueue(const store::Stmt& stmt) {
   Queue q;
@@ -125,17 +123,17 @@ Result<Page<Queue>> ListQueues(store::Db& db, const QueueScope& scope,
        AND (?4 = '' OR instr(lower(q.name), lower(?4)) > 0))sql";
   int kind = scope.all ? 0 : (scope.names ? 2 : 1);
   std::string list = scope.names ? JsonArray(*scope.names) : JsonArray(scope.group_ids);
-  int valid = request.valid == ValidFilter::kAll ? 0 : (request.valid == ValidFilter::kValid ? 1 : 2);
+  int valid =
+      request.valid == ValidFilter::kAll ? 0 : (request.valid == ValidFilter::kValid ? 1 : 2);
 
-  GOATFLOW_ASSIGN_OR_RETURN(auto count,
-                            db.Prepare("SELECT count(*) FROM queue q" + where));
+  GOATFLOW_ASSIGN_OR_RETURN(auto count, db.Prepare("SELECT count(*) FROM queue q" + where));
   count.BindAll(kind, list, valid, request.search);
   GOATFLOW_ASSIGN_OR_RETURN(bool counted, count.Step());
   std::int64_t total = counted ? count.Int(0) : 0;
 
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare(std::string(kQueueColumns) + where +
-                            " ORDER BY q.name COLLATE NOCASE, q.id LIMIT ?5 OFFSET ?6"));
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare(std::string(kQueueColumns) + where +
+                                       " ORDER BY q.name COLLATE NOCASE, q.id LIMIT ?5 OFFSET ?6"));
   stmt.BindAll(kind, list, valid, request.search, page.limit, (page.page - 1) * page.limit);
   Page<Queue> out;
   while (true) {
@@ -225,8 +223,8 @@ Result<std::int64_t> CountQueueTickets(store::Db& db, std::int64_t queue_id) {
 }
 
 Result<bool> RowExists(store::Db& db, std::string_view table, std::int64_t id) {
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare("SELECT 1 FROM " + std::string(table) + " WHERE id = ?"));
   stmt.Bind(1, id);
   return stmt.Step();
 }

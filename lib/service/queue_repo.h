@@ -13,8 +13,8 @@ namespace goatflow::service {
 
 // Who may see which queues, as a SQL-friendly filter.
 struct QueueScope {
-  bool all = false;                      // admins
-  std::vector<std::int64_t> group_ids;   // agents: groups with ro
+  bool all = false;                               // admins
+  std::vector<std::int64_t> group_ids;            // agents: groups with ro
   std::optional<std::vector<std::string>> names;  // customers: selectable names (valid only)
 };
 

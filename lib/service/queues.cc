@@ -88,7 +88,8 @@ Status CheckReferences(store::Db& db, const std::optional<std::int64_t>& group_i
   }
   for (std::int64_t extra : group_access) {
     GOATFLOW_ASSIGN_OR_RETURN(bool exists, service::RowExists(db, "groups", extra));
-    if (!exists) return ValidationError("group_access", "not_found", "group_access names an unknown group");
+    if (!exists)
+      return ValidationError("group_access", "not_found", "group_access names an unknown group");
   }
   return OkStatus();
 }
@@ -111,11 +112,12 @@ Result<Queue> QueueService::Create(const RequestContext& ctx, const CreateQueueR
     GOATFLOW_ASSIGN_OR_RETURN(std::string name, service::CleanName(request.name, "name", 200));
     GOATFLOW_ASSIGN_OR_RETURN(auto comment,
                               service::CleanOptionalText(request.comment, "comment", 250));
-    if (request.group_id <= 0) return ValidationError("group_id", "required", "group_id is required");
-    GOATFLOW_RETURN_IF_ERROR(CheckReferences(
-        db, request.group_id, request.system_address_id, request.salutation_id,
-        request.signature_id, request.unlock_timeout, request.follow_up_id,
-        request.follow_up_lock, request.group_access));
+    if (request.group_id <= 0)
+      return ValidationError("group_id", "required", "group_id is required");
+    GOATFLOW_RETURN_IF_ERROR(CheckReferences(db, request.group_id, request.system_address_id,
+                                             request.salutation_id, request.signature_id,
+                                             request.unlock_timeout, request.follow_up_id,
+                                             request.follow_up_lock, request.group_access));
     GOATFLOW_ASSIGN_OR_RETURN(auto existing, service::FindQueueIdByName(db, name));
     if (existing) return NameTaken();
 
@@ -180,8 +182,8 @@ Result<Queue> QueueService::Update(const RequestContext& ctx, std::int64_t id,
     if (request.valid_id) GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(*request.valid_id));
     GOATFLOW_RETURN_IF_ERROR(CheckReferences(
         db, request.group_id, request.system_address_id, request.salutation_id,
-        request.signature_id, request.unlock_timeout, request.follow_up_id,
-        request.follow_up_lock, request.group_access.value_or(std::vector<std::int64_t>{})));
+        request.signature_id, request.unlock_timeout, request.follow_up_id, request.follow_up_lock,
+        request.group_access.value_or(std::vector<std::int64_t>{})));
     after.group_id = request.group_id.value_or(after.group_id);
     after.system_address_id = request.system_address_id.value_or(after.system_address_id);
     after.salutation_id = request.salutation_id.value_or(after.salutation_id);
@@ -239,8 +241,9 @@ Result<Queue> QueueService::Delete(const RequestContext& ctx, std::int64_t id) {
           .WithWireCode("core:conflict");
     }
     std::string now = core::FormatDbTime(impl_.clock->Now());
-    GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-        "UPDATE queue SET valid_id = 2, change_time = ?, change_by = ? WHERE id = ?"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto update,
+        db.Prepare("UPDATE queue SET valid_id = 2, change_time = ?, change_by = ? WHERE id = ?"));
     update.BindAll(now, caller.id, id);
     GOATFLOW_RETURN_IF_ERROR(update.Run());
     GOATFLOW_RETURN_IF_ERROR(service::ReplaceExtraGroups(db, id, {}, caller.id, now));

@@ -54,8 +54,8 @@ Result<Role> DirectoryService::CreateRole(const RequestContext& ctx,
         GOATFLOW_ASSIGN_OR_RETURN(std::string name, service::CleanName(request.name, "name", 200));
         GOATFLOW_ASSIGN_OR_RETURN(auto comments,
                                   service::CleanOptionalText(request.comments, "comments", 250));
-        GOATFLOW_ASSIGN_OR_RETURN(
-            auto exists, db.Prepare("SELECT 1 FROM roles WHERE lower(name) = lower(?)"));
+        GOATFLOW_ASSIGN_OR_RETURN(auto exists,
+                                  db.Prepare("SELECT 1 FROM roles WHERE lower(name) = lower(?)"));
         exists.Bind(1, name);
         GOATFLOW_ASSIGN_OR_RETURN(bool taken, exists.Step());
         if (taken) {
@@ -117,8 +117,8 @@ Result<Role> DirectoryService::GrantRole(const RequestContext& ctx, std::int64_t
         GOATFLOW_RETURN_IF_ERROR(service::CheckGrants(db, {grant}));
         std::string now = core::FormatDbTime(impl_.clock->Now());
         if (grant.permissions.empty()) {
-          GOATFLOW_ASSIGN_OR_RETURN(auto clear, db.Prepare(
-              "DELETE FROM group_role WHERE role_id = ? AND group_id = ?"));
+          GOATFLOW_ASSIGN_OR_RETURN(
+              auto clear, db.Prepare("DELETE FROM group_role WHERE role_id = ? AND group_id = ?"));
           clear.BindAll(role_id, grant.group_id);
           GOATFLOW_RETURN_IF_ERROR(clear.Run());
         }

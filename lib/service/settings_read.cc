@@ -9,7 +9,8 @@ namespace {
 
 // The stored JSON of `name`, parsed; null when absent.
 Result<boost::json::value> StoredValue(store::Db& db, std::string_view name) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT value FROM system_config WHERE name = ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare("SELECT value FROM system_config WHERE name = ?"));
   stmt.Bind(1, name);
   GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return boost::json::value(nullptr);

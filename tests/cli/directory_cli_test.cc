@@ -55,8 +55,8 @@ TEST_CASE("user, group and queue commands; --as applies the agent's permissions"
   REQUIRE(agent.at("groups").at(0).at("permissions").at(0).as_string() == "ro");
   REQUIRE_FALSE(agent.as_object().contains("pw"));
 
-  auto queue = Goatflow(db, {"queue", "create", "Sales", "--group-id", std::to_string(group_id),
-                             "--json"});
+  auto queue =
+      Goatflow(db, {"queue", "create", "Sales", "--group-id", std::to_string(group_id), "--json"});
   INFO(queue.err);
   REQUIRE(queue.exit_code == 0);
   REQUIRE(boost::json::parse(queue.out).at("group_name").as_string() == "sales");
@@ -86,8 +86,8 @@ TEST_CASE("user, group and queue commands; --as applies the agent's permissions"
 TEST_CASE("user passwd applies the policy; disable and enable govern --as") {
   TempDir dir;
   std::string db = InitDb(dir);
-  REQUIRE(Goatflow(db, {"user", "add", "kim", "--first-name", "K", "--last-name", "M"})
-              .exit_code == 0);
+  REQUIRE(Goatflow(db, {"user", "add", "kim", "--first-name", "K", "--last-name", "M"}).exit_code ==
+          0);
   auto weak = Goatflow(db, {"user", "passwd", "2", "--password", "weak"});
   REQUIRE(weak.exit_code == 65);
   auto ok = Goatflow(db, {"user", "passwd", "2", "--password", "Str0ngPassword"});

@@ -1,5 +1,6 @@
 // Customer companies and customer users through the public API.
 #include "goatflow/customers.h"
+
 #include "goatflow/directory.h"
 #include "support/test_support.h"
 

@@ -1,5 +1,6 @@
 // Agents, groups, memberships and roles through the public API.
 #include "goatflow/directory.h"
+
 #include "support/test_support.h"
 
 namespace goatflow {
@@ -72,6 +73,12 @@ TEST_CASE("An admin creates an agent with e-mail, password and groups") {
   REQUIRE(ctx->principal.id == agent->id);
   REQUIRE(ctx->auth_method == AuthMethod::kLocal);
   REQUIRE_ERR(hd->LocalContextFor("nobody"), ErrorCode::kNotFound, "Unknown login");
+
+  // Without a stored address, a login that is an address stands in for it.
+  auto mail_login = hd->Directory().CreateAgent(op, A("pat@example.com"));
+  REQUIRE_OK(mail_login);
+  REQUIRE(mail_login->email == "pat@example.com");
+  REQUIRE_FALSE(hd->Directory().GetAgent(op, 1)->email);
 }
 
 TEST_CASE("Bad agent input is rejected and leaves nothing behind") {
@@ -94,8 +101,7 @@ TEST_CASE("Bad agent input is rejected and leaves nothing behind") {
   REQUIRE_ERR(hd->Directory().CreateAgent(op, bad), ErrorCode::kInvalidArgument, "at most 100");
   bad = r;
   bad.email = "not-an-address";
-  REQUIRE_ERR(hd->Directory().CreateAgent(op, bad), ErrorCode::kInvalidArgument,
-              "Invalid e-mail");
+  REQUIRE_ERR(hd->Directory().CreateAgent(op, bad), ErrorCode::kInvalidArgument, "Invalid e-mail");
   bad = r;
   bad.password = "short";
   REQUIRE_ERR(hd->Directory().CreateAgent(op, bad), ErrorCode::kInvalidArgument, "Password");
@@ -208,8 +214,8 @@ TEST_CASE("Agent update and password reset") {
 
   UpdateAgentRequest rename;
   rename.login = "ADMIN";
-  REQUIRE_ERR(hd->Directory().UpdateAgent(op, ann.principal.id, rename),
-              ErrorCode::kAlreadyExists, "Login already exists");
+  REQUIRE_ERR(hd->Directory().UpdateAgent(op, ann.principal.id, rename), ErrorCode::kAlreadyExists,
+              "Login already exists");
 
   REQUIRE_ERR(hd->Directory().ResetAgentPassword(op, ann.principal.id, "weak"),
               ErrorCode::kInvalidArgument, "Password");
@@ -301,8 +307,8 @@ TEST_CASE("Roles bundle grants for their agents") {
   REQUIRE_OK(role);
   REQUIRE_ERR(hd->Directory().CreateRole(op, R("administrators")), ErrorCode::kAlreadyExists,
               "Role name already exists");
-  REQUIRE_ERR(hd->Directory().GrantRole(op, role->id, {2, {"root"}}),
-              ErrorCode::kInvalidArgument, "Invalid permission key");
+  REQUIRE_ERR(hd->Directory().GrantRole(op, role->id, {2, {"root"}}), ErrorCode::kInvalidArgument,
+              "Invalid permission key");
   auto granted = hd->Directory().GrantRole(op, role->id, {2, {"rw"}});
   REQUIRE_OK(granted);
   REQUIRE(granted->groups.size() == 1);

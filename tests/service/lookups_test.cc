@@ -1,5 +1,6 @@
 // Lookups through the public API on the default data.
 #include "goatflow/lookups.h"
+
 #include "support/test_support.h"
 
 namespace goatflow {

@@ -1,6 +1,7 @@
 // Queues through the public API: admin mutations, ro-scoped visibility, protection.
-#include "goatflow/directory.h"
 #include "goatflow/queues.h"
+
+#include "goatflow/directory.h"
 #include "support/test_support.h"
 
 namespace goatflow {

@@ -22,8 +22,8 @@ std::vector<std::string> AuditRows(const std::string& path) {
     auto row = stmt->Step();
     REQUIRE_OK(row);
     if (!*row) break;
-    rows.push_back(stmt->Text(0) + "|" + stmt->Text(1) + "|" + stmt->Text(2) + "|" +
-                   stmt->Text(3) + "|" + stmt->Text(4) + "|" + stmt->Text(5));
+    rows.push_back(stmt->Text(0) + "|" + stmt->Text(1) + "|" + stmt->Text(2) + "|" + stmt->Text(3) +
+                   "|" + stmt->Text(4) + "|" + stmt->Text(5));
   }
   return rows;
 }

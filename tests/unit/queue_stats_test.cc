@@ -25,7 +25,8 @@ std::string Ticket(int id, int queue, int state, int priority, const std::string
 
 std::string History(int ticket, int state, const std::string& at) {
   return "INSERT INTO ticket_history (name, history_type_id, ticket_id, queue_id, owner_id, "
-         "priority_id, state_id, create_time, create_by, change_time, change_by) VALUES ('h', 27, " +
+         "priority_id, state_id, create_time, create_by, change_time, change_by) VALUES ('h', "
+         "27, " +
          std::to_string(ticket) + ", 2, 1, 3, " + std::to_string(state) + ", '" + at + "', 1, '" +
          at + "', 1);";
 }
@@ -37,7 +38,8 @@ TEST_CASE("Queue stats count by state type, state and priority, omitting zeros")
   Exec(options.path,
        Ticket(1, 2, 1, 3, "2025-01-01 10:00:00") + Ticket(2, 2, 4, 4, "2025-01-01 10:00:00") +
            Ticket(3, 2, 6, 4, "2025-01-01 10:00:00") + Ticket(4, 2, 2, 3, "2025-01-01 10:00:00") +
-           Ticket(5, 2, 3, 5, "2025-01-01 12:00:00") + Ticket(6, 2, 2, 3, "2025-01-01 10:00:00", 1) +
+           Ticket(5, 2, 3, 5, "2025-01-01 12:00:00") +
+           Ticket(6, 2, 2, 3, "2025-01-01 10:00:00", 1) +
            Ticket(7, 4, 1, 3, "2025-01-01 10:00:00") +
            // ticket 4: closed, reopened, closed again 3h after creation.
            History(4, 1, "2025-01-01 10:00:00") + History(4, 2, "2025-01-01 11:00:00") +

@@ -1,5 +1,6 @@
 // The status and priority filter vocabulary of api-v1 §1.5 over the default lookup rows.
 #include "domain/vocabulary.h"
+
 #include "support/test_support.h"
 
 namespace goatflow::domain {
