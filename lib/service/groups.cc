@@ -1,5 +1,7 @@
 // DirectoryService: permission groups and agent memberships.
 
+#include <set>
+
 #include "core/macros.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -113,19 +115,16 @@ Result<std::vector<Group>> DirectoryService::ListGroups(const RequestContext& ct
     if (!caller.is_admin) valid = ValidFilter::kValid;
     int filter = valid == ValidFilter::kAll ? 0 : (valid == ValidFilter::kValid ? 1 : 2);
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
-      SELECT id FROM groups
+      SELECT id, name, comments, valid_id, create_time, change_time FROM groups
        WHERE ?1 = 0 OR (?1 = 1 AND valid_id = 1) OR (?1 = 2 AND valid_id <> 1) ORDER BY id)sql"));
     stmt.Bind(1, filter);
-    std::vector<std::int64_t> ids;
+    std::vector<Group> out;
     while (true) {
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      ids.push_back(stmt.Int(0));
-    }
-    std::vector<Group> out;
-    for (std::int64_t id : ids) {
-      GOATFLOW_ASSIGN_OR_RETURN(Group group, FreshGroup(db, id));
-      out.push_back(std::move(group));
+      out.push_back(Group{stmt.Int(0), stmt.Text(1), stmt.OptText(2), static_cast<int>(stmt.Int(3)),
+                          service::ParseStoredTime(stmt.Text(4)),
+                          service::ParseStoredTime(stmt.Text(5))});
     }
     return out;
   });
@@ -203,24 +202,30 @@ Result<std::vector<GroupMember>> DirectoryService::ListGroupMembers(const Reques
     GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
     GOATFLOW_RETURN_IF_ERROR(FreshGroup(db, id));
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
-      SELECT u.id, u.login, u.first_name, u.last_name FROM users u
-       WHERE EXISTS (SELECT 1 FROM group_user gu WHERE gu.user_id = u.id AND gu.group_id = ?
-                        AND gu.permission_value = 1)
-       ORDER BY u.login COLLATE NOCASE)sql"));
+      SELECT u.id, u.login, u.first_name, u.last_name, gu.permission_key
+        FROM group_user gu JOIN users u ON u.id = gu.user_id
+       WHERE gu.group_id = ? AND gu.permission_value = 1
+       ORDER BY u.login COLLATE NOCASE, u.id)sql"));
     stmt.Bind(1, id);
     std::vector<GroupMember> members;
+    std::vector<std::set<std::string>> keys;
     while (true) {
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      members.push_back({stmt.Int(0),
-                         stmt.Text(1),
-                         std::string(core::Trim(stmt.Text(2) + " " + stmt.Text(3))),
-                         {}});
+      if (members.empty() || members.back().user_id != stmt.Int(0)) {
+        members.push_back({stmt.Int(0),
+                           stmt.Text(1),
+                           std::string(core::Trim(stmt.Text(2) + " " + stmt.Text(3))),
+                           {}});
+        keys.emplace_back();
+      }
+      keys.back().insert(stmt.Text(4));
     }
-    for (GroupMember& member : members) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto groups, service::LoadAgentGroups(db, member.user_id));
-      for (AgentGroup& g : groups)
-        if (g.id == id) member.permissions = std::move(g.permissions);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (rbac::Permission p : rbac::kAllPermissions) {
+        std::string key(rbac::PermissionKey(p));
+        if (keys[i].count(key)) members[i].permissions.push_back(key);
+      }
     }
     return members;
   });
