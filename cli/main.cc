@@ -29,6 +29,30 @@ Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptio
   return Helpdesk::Open(options);
 }
 
+Result<RequestContext> CallerContext(const Globals& globals, const Helpdesk& helpdesk) {
+  if (globals.as_login.empty()) return RequestContext::LocalOperator();
+  return helpdesk.LocalContextFor(globals.as_login);
+}
+
+Status WithHelpdesk(const Globals& globals,
+                    const std::function<Status(Helpdesk&, const RequestContext&)>& fn) {
+  OpenOptions options;
+  options.create_if_missing = false;
+  auto helpdesk = OpenHelpdesk(globals, options);
+  if (!helpdesk.ok()) return std::move(helpdesk).error();
+  auto ctx = CallerContext(globals, **helpdesk);
+  if (!ctx.ok()) return std::move(ctx).error();
+  return fn(**helpdesk, *ctx);
+}
+
+Result<ValidFilter> ParseValidFilter(const std::string& text) {
+  if (text == "valid" || text == "1") return ValidFilter::kValid;
+  if (text == "invalid" || text == "2") return ValidFilter::kInvalid;
+  if (text == "all") return ValidFilter::kAll;
+  return Error(ErrorCode::kInvalidArgument, "--valid must be valid, invalid or all")
+      .WithWireCode("usage");
+}
+
 namespace {
 
 int Run(int argc, char** argv) {
@@ -42,6 +66,9 @@ int Run(int argc, char** argv) {
   app.add_option("--db", globals.db_path, "Database file (env GOATFLOW_DB)")
       ->capture_default_str();
   app.add_flag("--json", globals.json, "Print results as JSON");
+  app.add_option("--as", globals.as_login,
+                 "Act as this agent (or customer user) with its permissions instead of the "
+                 "local operator");
 
   RegisterInit(app, globals);
   RegisterDb(app, globals);
@@ -50,6 +77,12 @@ int Run(int argc, char** argv) {
 #endif
   RegisterTicket(app, globals);
   RegisterArticle(app, globals);
+  RegisterLookup(app, globals);
+  RegisterQueue(app, globals);
+  RegisterUser(app, globals);
+  RegisterGroup(app, globals);
+  RegisterRole(app, globals);
+  RegisterCustomer(app, globals);
 
   try {
     app.parse(argc, argv);

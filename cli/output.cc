@@ -24,4 +24,32 @@ void PrintKeyValues(const std::vector<std::pair<std::string, std::string>>& rows
   for (const auto& [key, value] : rows) fmt::print("{:<{}}  {}\n", key, width, value);
 }
 
+void PrintTable(const std::vector<std::string>& headers,
+                const std::vector<std::vector<std::string>>& rows) {
+  if (rows.empty()) {
+    PrintLine("(none)");
+    return;
+  }
+  std::vector<std::size_t> widths(headers.size(), 0);
+  auto measure = [&widths](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i)
+      widths[i] = std::max(widths[i], cells[i].size());
+  };
+  measure(headers);
+  for (const auto& row : rows) measure(row);
+  auto print = [&widths](const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+      if (i + 1 == cells.size()) {
+        line += cells[i];
+      } else {
+        line += fmt::format("{:<{}}  ", cells[i], widths[i]);
+      }
+    }
+    PrintLine(line);
+  };
+  print(headers);
+  for (const auto& row : rows) print(row);
+}
+
 }  // namespace goatflow::cli

@@ -16,4 +16,9 @@ void PrintWarning(std::string_view text);        // "goatflow: warning: ..." on 
 // Two-column "key  value" block, keys padded to the longest.
 void PrintKeyValues(const std::vector<std::pair<std::string, std::string>>& rows);
 
+// Column table: a header row, then one line per row, columns padded to the
+// widest cell. Prints "(none)" when there are no rows.
+void PrintTable(const std::vector<std::string>& headers,
+                const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace goatflow::cli

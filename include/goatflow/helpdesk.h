@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "goatflow/context.h"
 #include "goatflow/error.h"
 #include "goatflow/options.h"
 
@@ -24,6 +25,10 @@ namespace goatflow {
 std::string_view Version();
 
 class TicketService;
+class LookupService;
+class QueueService;
+class DirectoryService;
+class CustomerService;
 
 struct StoreStatus {
   std::string path;
@@ -67,6 +72,17 @@ class Helpdesk {
   Result<bool> AdminUsesDefaultPassword() const;
   // Tickets, articles, history and links (goatflow/tickets.h).
   TicketService& Tickets();
+  // A context for local, trusted front-ends (CLI --as, stdio MCP): the valid
+  // agent or customer user with `login` (case-insensitive), audited with
+  // auth_method "local". No password is checked. Errors: not_found (no such
+  // login), unauthenticated (the account is disabled), internal.
+  Result<RequestContext> LocalContextFor(std::string_view login) const;
+
+  // Services; each lives as long as the Helpdesk.
+  LookupService& Lookups();
+  QueueService& Queues();
+  DirectoryService& Directory();
+  CustomerService& Customers();
 
   class Impl;
 

@@ -5,16 +5,19 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "goatflow/json.h"
+#include "json/internal.h"
 
 namespace goatflow::json {
-namespace {
+namespace internal {
 
 boost::json::object PaginationObject(const Pagination& p) {
   return {{"page", p.page},           {"per_page", p.per_page}, {"total", p.total},
           {"total_pages", p.total_pages}, {"has_next", p.has_next}, {"has_prev", p.has_prev}};
 }
 
-}  // namespace
+}  // namespace internal
+
+using internal::PaginationObject;
 
 std::string SuccessEnvelope(std::string_view data_json) {
   std::string out;

@@ -7,6 +7,7 @@
 
 #include "core/time.h"
 #include "goatflow/json.h"
+#include "json/internal.h"
 
 namespace goatflow::json {
 namespace {
@@ -97,12 +98,6 @@ bj::object TicketObject(const Ticket& t) {
   return o;
 }
 
-bj::object PaginationObject(const Pagination& p) {
-  return {{"page", p.page},         {"per_page", p.per_page},
-          {"total", p.total},       {"total_pages", p.total_pages},
-          {"has_next", p.has_next}, {"has_prev", p.has_prev}};
-}
-
 }  // namespace
 
 std::string ToJson(const Ticket& ticket) { return bj::serialize(TicketObject(ticket)); }
@@ -111,7 +106,7 @@ std::string ToJson(const TicketPage& page) {
   bj::array data;
   for (const Ticket& t : page.tickets) data.push_back(TicketObject(t));
   return bj::serialize(
-      bj::object{{"data", std::move(data)}, {"pagination", PaginationObject(page.pagination)}});
+      bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
 }
 
 std::string ToJson(const Article& article) { return bj::serialize(ArticleObject(article, true)); }
@@ -120,7 +115,7 @@ std::string ToJson(const ArticlePage& page, bool include_attachments) {
   bj::array data;
   for (const Article& a : page.articles) data.push_back(ArticleObject(a, include_attachments));
   return bj::serialize(
-      bj::object{{"data", std::move(data)}, {"pagination", PaginationObject(page.pagination)}});
+      bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
 }
 
 std::string ToJson(const Attachment& attachment) {

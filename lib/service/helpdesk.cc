@@ -71,8 +71,17 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->migrations_applied_on_open = applied;
   impl->opened_at = impl->clock->Now();
   impl->tickets.reset(new TicketService(*impl));
+  impl->lookups.reset(new LookupService(*impl));
+  impl->queues.reset(new QueueService(*impl));
+  impl->directory.reset(new DirectoryService(*impl));
+  impl->customers.reset(new CustomerService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
+
+LookupService& Helpdesk::Lookups() { return *impl_->lookups; }
+QueueService& Helpdesk::Queues() { return *impl_->queues; }
+DirectoryService& Helpdesk::Directory() { return *impl_->directory; }
+CustomerService& Helpdesk::Customers() { return *impl_->customers; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -5,7 +5,11 @@
 
 #include <memory>
 
+#include "goatflow/customers.h"
+#include "goatflow/directory.h"
 #include "goatflow/helpdesk.h"
+#include "goatflow/lookups.h"
+#include "goatflow/queues.h"
 #include "goatflow/options.h"
 #include "goatflow/tickets.h"
 #include "store/pool.h"
@@ -21,6 +25,10 @@ class Helpdesk::Impl {
   int migrations_applied_on_open = 0;
   TimePoint opened_at;
   std::unique_ptr<TicketService> tickets;
+  std::unique_ptr<LookupService> lookups;
+  std::unique_ptr<QueueService> queues;
+  std::unique_ptr<DirectoryService> directory;
+  std::unique_ptr<CustomerService> customers;
 };
 
 }  // namespace goatflow

@@ -1,0 +1,50 @@
+#include "service/settings_read.h"
+
+#include <boost/json.hpp>
+
+#include "core/macros.h"
+
+namespace goatflow::service {
+namespace {
+
+// The stored JSON of `name`, parsed; null when absent.
+Result<boost::json::value> StoredValue(store::Db& db, std::string_view name) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare("SELECT value FROM system_config WHERE name = ?"));
+  stmt.Bind(1, name);
+  GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return boost::json::value(nullptr);
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(stmt.Text(0), ec);
+  if (ec) return boost::json::value(nullptr);
+  return value;
+}
+
+}  // namespace
+
+Result<std::string> ReadStringSetting(store::Db& db, std::string_view name,
+                                      std::string_view fallback) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
+  if (!value.is_string()) return std::string(fallback);
+  return std::string(value.as_string());
+}
+
+Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::string_view name,
+                                                       const std::vector<std::string>& fallback) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
+  if (!value.is_array()) return fallback;
+  std::vector<std::string> out;
+  for (const auto& item : value.as_array())
+    if (item.is_string()) out.emplace_back(item.as_string());
+  return out;
+}
+
+Result<std::string> DefaultQueueName(store::Db& db) {
+  return ReadStringSetting(db, kDefaultQueueSetting, "Raw");
+}
+
+Result<std::vector<std::string>> SelectableQueueNames(store::Db& db) {
+  return ReadStringListSetting(db, kSelectableQueuesSetting, {"Raw", "Misc", "Postmaster"});
+}
+
+}  // namespace goatflow::service
