@@ -19,54 +19,6 @@ bool IsPendingType(std::string_view state_type) {
   return state_type == kTypePendingReminder || state_type == kTypePendingAuto;
 }
 
-std::string StatusForStateType(std::string_view state_type) {
-  if (IsPendingType(state_type)) return "pending";
-  return std::string(state_type);  // new, open, closed, merged, removed
-}
-
-StatusTerm ParseStatusTerm(std::string_view raw) {
-  StatusTerm term;
-  std::string t = core::ToLowerAscii(core::Trim(raw));
-  std::int64_t id = 0;
-  if (core::ParseInt64(t, id)) {
-    term.state_id = id;
-  } else if (t == "new") {
-    term.state_types = {std::string(kTypeNew)};
-  } else if (t == "open") {
-    term.state_types = {std::string(kTypeNew), std::string(kTypeOpen)};
-  } else if (t == "pending") {
-    term.state_types = {std::string(kTypePendingReminder), std::string(kTypePendingAuto)};
-  } else if (t == "closed" || t == "resolved") {
-    term.state_types = {std::string(kTypeClosed)};
-  } else if (t == "active") {
-    term.state_types = {std::string(kTypeNew), std::string(kTypeOpen),
-                        std::string(kTypePendingReminder), std::string(kTypePendingAuto)};
-  } else if (t == "merged") {
-    term.state_types = {std::string(kTypeMerged)};
-  } else if (t == "removed") {
-    term.state_types = {std::string(kTypeRemoved)};
-  } else {
-    term.state_name = t;
-  }
-  return term;
-}
-
-std::string NormalisePriorityTerm(std::string_view raw) {
-  std::string t = core::ToLowerAscii(core::Trim(raw));
-  std::replace(t.begin(), t.end(), '-', ' ');
-  std::replace(t.begin(), t.end(), '_', ' ');
-  if (t == "medium") return "normal";
-  if (t == "critical" || t == "urgent") return "very high";
-  return t;
-}
-
-std::string PriorityNameWithoutNumber(std::string_view name) {
-  std::size_t i = 0;
-  while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) ++i;
-  if (i == 0 || i >= name.size() || name[i] != ' ') return core::ToLowerAscii(name);
-  return core::ToLowerAscii(name.substr(i + 1));
-}
-
 std::string FormatDateTicketNumber(std::string_view yyyymmdd, std::string_view system_id,
                                    std::int64_t counter) {
   return fmt::format("{}{}{:05d}", yyyymmdd, system_id, counter);

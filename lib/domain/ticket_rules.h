@@ -1,7 +1,6 @@
 #pragma once
 
-// Pure ticket rules: built-in setting defaults, the status and priority filter
-// vocabularies, ticket-number formatting, article types and attachment limits
+// Pure ticket rules: built-in setting defaults, ticket-number formatting, article types and attachment limits
 // (domain.md §4, §5, §10; api-v1.md §1.5). No I/O.
 
 #include <cstdint>
@@ -36,24 +35,6 @@ inline constexpr std::string_view kTypeRemoved = "removed";
 inline constexpr std::string_view kTypeMerged = "merged";
 
 bool IsPendingType(std::string_view state_type);
-
-// The ticket's `status` field (api-v1.md §1.5) for a state type.
-std::string StatusForStateType(std::string_view state_type);
-
-// One `status=` term: either a set of state types, or an exact state name or id
-// (which the store resolves; unknown names are an invalid filter).
-struct StatusTerm {
-  std::vector<std::string> state_types;
-  std::optional<std::string> state_name;
-  std::optional<std::int64_t> state_id;
-};
-StatusTerm ParseStatusTerm(std::string_view term);
-
-// A `priority=` term normalised for matching against priority names: lower
-// case, '-'/'_' as spaces, aliases (medium, critical, urgent) resolved. Matches
-// a name N when equal to lower(N) or to lower(N) without its leading "<digits> ".
-std::string NormalisePriorityTerm(std::string_view term);
-std::string PriorityNameWithoutNumber(std::string_view name);
 
 // "YYYYMMDD" + SystemID + counter padded to 5 digits (Date generator).
 std::string FormatDateTicketNumber(std::string_view yyyymmdd, std::string_view system_id,

@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "domain/ticket_rules.h"
 #include "goatflow/tickets.h"
+#include "service/lookup_data.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
 
@@ -74,38 +75,13 @@ void AddIdFilter(Query& q, std::string_view column, const std::vector<std::int64
   q.Add(fmt::format("{} IN (SELECT value FROM json_each(?))", column), {JsonIds(ids)});
 }
 
-Result<std::set<std::int64_t>> ResolveStatus(store::Db& db, const std::vector<std::string>& terms) {
-  struct StateRow {
-    std::int64_t id;
-    std::string name, type;
-  };
-  std::vector<StateRow> states;
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
-    SELECT s.id, lower(s.name), st.name FROM ticket_state s
-      JOIN ticket_state_type st ON st.id = s.type_id)sql"));
-  while (true) {
-    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    states.push_back({stmt.Int(0), stmt.Text(1), stmt.Text(2)});
-  }
-  std::set<std::int64_t> ids;
-  for (const std::string& raw : terms) {
-    if (core::Trim(raw).empty()) continue;
-    domain::StatusTerm term = domain::ParseStatusTerm(raw);
-    bool matched = !term.state_types.empty();
-    for (const StateRow& s : states) {
-      bool hit = (term.state_id && s.id == *term.state_id) ||
-                 (term.state_name && s.name == *term.state_name) ||
-                 std::find(term.state_types.begin(), term.state_types.end(), s.type) !=
-                     term.state_types.end();
-      if (hit) {
-        ids.insert(s.id);
-        matched = true;
-      }
-    }
-    if (!matched) return Invalid("Invalid status filter", "status", "invalid");
-  }
-  return ids;
+// The non-empty terms of a list filter as one comma-separated vocabulary
+// filter (api-v1 §1.5); "" when there are none.
+std::string FilterTerms(const std::vector<std::string>& terms) {
+  std::vector<std::string> kept;
+  for (const std::string& term : terms)
+    if (!core::Trim(term).empty()) kept.push_back(term);
+  return core::Join(kept, ",");
 }
 
 Result<std::optional<std::string>> TimeFilter(const std::optional<std::string>& text,
@@ -224,23 +200,14 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
       q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
       visible_queues_applied = true;
     }
-    if (!request.status.empty()) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto ids, ResolveStatus(db, request.status));
-      bool any = std::any_of(request.status.begin(), request.status.end(),
-                             [](const std::string& t) { return !core::Trim(t).empty(); });
-      if (any) q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
+    if (std::string terms = FilterTerms(request.status); !terms.empty()) {
+      GOATFLOW_ASSIGN_OR_RETURN(auto ids, service::ResolveStatusFilter(db, terms));
+      q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
     }
     AddIdFilter(q, "t.ticket_state_id", request.state_ids);
-    if (!request.priority.empty()) {
-      std::set<std::int64_t> ids;
-      for (const std::string& term : request.priority) {
-        if (core::Trim(term).empty()) continue;
-        GOATFLOW_ASSIGN_OR_RETURN(auto id, store::FindPriority(db, term));
-        if (!id) return Invalid("Invalid priority filter", "priority", "invalid");
-        ids.insert(*id);
-      }
-      if (!ids.empty())
-        q.Add("t.ticket_priority_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
+    if (std::string terms = FilterTerms(request.priority); !terms.empty()) {
+      GOATFLOW_ASSIGN_OR_RETURN(auto ids, service::ResolvePriorityFilter(db, terms));
+      q.Add("t.ticket_priority_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
     }
     if (!visible_queues_applied) AddIdFilter(q, "t.queue_id", request.queue_ids);
     AddIdFilter(q, "t.type_id", request.type_ids);

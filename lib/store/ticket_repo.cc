@@ -6,6 +6,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "domain/ticket_rules.h"
+#include "domain/vocabulary.h"
 
 namespace goatflow::store {
 namespace {
@@ -51,7 +52,7 @@ TicketRecord ReadTicketRow(const Stmt& stmt) {
   t.state_id = stmt.Int(5);
   t.state = stmt.Text(6);
   t.state_type = stmt.Text(7);
-  t.status = domain::StatusForStateType(t.state_type);
+  t.status = domain::StatusCategory(t.state_type);
   t.priority_id = stmt.Int(8);
   t.priority = stmt.Text(9);
   t.type_id = stmt.OptInt(10);
@@ -162,19 +163,15 @@ Result<std::optional<std::int64_t>> FindPriorityById(Db& db, std::int64_t id) {
 }
 
 Result<std::optional<std::int64_t>> FindPriority(Db& db, std::string_view term) {
-  std::int64_t id = 0;
-  if (core::ParseInt64(core::Trim(term), id)) return FindPriorityById(db, id);
-  std::string wanted = domain::NormalisePriorityTerm(term);
   GOATFLOW_ASSIGN_OR_RETURN(
       auto stmt, db.Prepare("SELECT id, name FROM ticket_priority WHERE valid_id = 1 ORDER BY id"));
+  std::vector<domain::PriorityRow> rows;
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    std::string name = stmt.Text(1);
-    if (core::ToLowerAscii(name) == wanted || domain::PriorityNameWithoutNumber(name) == wanted)
-      return std::optional<std::int64_t>(stmt.Int(0));
+    rows.push_back({stmt.Int(0), stmt.Text(1)});
   }
-  return std::optional<std::int64_t>();
+  return domain::MatchPriorityTerm(rows, term);
 }
 
 Result<std::optional<std::int64_t>> FindTypeId(Db& db, std::optional<std::int64_t> id,

@@ -52,7 +52,7 @@ Result<std::optional<StateInfo>> FindState(Db& db, std::optional<std::int64_t> i
                                            std::optional<std::string> name);
 // The first valid state of a state type (lowest id), e.g. "closed" -> closed successful.
 Result<std::optional<StateInfo>> FindStateByName(Db& db, std::string_view name);
-// Priority by id, full name or name without its number (domain NormalisePriorityTerm).
+// Priority by id, full name or name without its number (the vocabulary of domain/vocabulary.h).
 Result<std::optional<std::int64_t>> FindPriority(Db& db, std::string_view term);
 Result<std::optional<std::int64_t>> FindPriorityById(Db& db, std::int64_t id);
 Result<std::optional<std::int64_t>> FindTypeId(Db& db, std::optional<std::int64_t> id,

@@ -10,26 +10,6 @@ TEST_CASE("Date ticket numbers pad the counter to five digits and grow past it")
   REQUIRE(FormatDateTicketNumber("20250821", "10", 123456) == "2025082110123456");
 }
 
-TEST_CASE("Status terms map to state types, names or ids") {
-  REQUIRE(ParseStatusTerm("open").state_types == std::vector<std::string>{"new", "open"});
-  REQUIRE(ParseStatusTerm(" Pending ").state_types.size() == 2);
-  REQUIRE(ParseStatusTerm("resolved").state_types == std::vector<std::string>{"closed"});
-  REQUIRE(ParseStatusTerm("active").state_types.size() == 4);
-  REQUIRE(ParseStatusTerm("Closed Successful").state_name == "closed successful");
-  REQUIRE(ParseStatusTerm("9").state_id == 9);
-  REQUIRE(StatusForStateType("pending auto") == "pending");
-  REQUIRE(StatusForStateType("merged") == "merged");
-}
-
-TEST_CASE("Priority terms accept names without their number and aliases") {
-  REQUIRE(NormalisePriorityTerm("very-high") == "very high");
-  REQUIRE(NormalisePriorityTerm("Very_Low") == "very low");
-  REQUIRE(NormalisePriorityTerm("medium") == "normal");
-  REQUIRE(NormalisePriorityTerm("urgent") == "very high");
-  REQUIRE(PriorityNameWithoutNumber("4 high") == "high");
-  REQUIRE(PriorityNameWithoutNumber("custom") == "custom");
-}
-
 TEST_CASE("Pending times accept RFC 3339, storage text and Unix seconds") {
   auto expected = std::chrono::sys_days{std::chrono::year{2026} / 3 / 5} + std::chrono::hours{10};
   REQUIRE(ParsePendingTime("2026-03-05T10:00:00Z") == expected);
