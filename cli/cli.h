@@ -30,5 +30,6 @@ Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptio
 // Registration of each noun's subcommands (one file per noun).
 void RegisterInit(CLI::App& app, Globals& globals);
 void RegisterDb(CLI::App& app, Globals& globals);
+void RegisterToken(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -19,6 +19,15 @@ void OnRun(CLI::App* sub, Globals& globals, std::function<Status()> command) {
 
 Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptions options) {
   options.path = globals.db_path;
+  // The JWT key comes from the environment (api-v1.md §0); the library itself never reads it.
+  if (options.jwt_secret.empty()) {
+    for (const char* name : {"GOATFLOW_JWT_SECRET", "JWT_SECRET"}) {
+      if (const char* env = std::getenv(name); env && *env) {
+        options.jwt_secret = env;
+        break;
+      }
+    }
+  }
   return Helpdesk::Open(options);
 }
 
@@ -38,6 +47,7 @@ int Run(int argc, char** argv) {
 
   RegisterInit(app, globals);
   RegisterDb(app, globals);
+  RegisterToken(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -20,6 +20,8 @@
 
 namespace goatflow {
 
+class AuthService;
+
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
 
@@ -49,6 +51,9 @@ class Helpdesk {
 
   // Applies pending migrations; returns how many were applied.
   Result<int> Migrate();
+
+  // Login, tokens, sessions, API tokens, own password and preferences.
+  AuthService& Auth();
 
   class Impl;
 

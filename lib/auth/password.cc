@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "auth/sodium_init.h"
+
 namespace goatflow::auth {
 namespace {
 
@@ -22,13 +24,6 @@ Limits LimitsFor(PasswordHashing cost) {
       return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
   }
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
-}
-
-void EnsureSodium() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();
-  });
 }
 
 }  // namespace

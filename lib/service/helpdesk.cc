@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "auth/jwt.h"
 #include "auth/password.h"
 #include "auth/password_policy.h"
 #include "core/clock.h"
@@ -49,6 +50,8 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
     GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(options.initial_admin_password,
                                                        auth::PasswordPolicy{}, "admin_password"));
   }
+  if (!options.jwt_secret.empty() && options.jwt_secret.size() < auth::kMinKeyBytes)
+    return Error(ErrorCode::kFailedPrecondition, "The JWT secret must be at least 32 bytes");
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->clock = options.clock ? options.clock : core::SystemClock();
@@ -68,8 +71,11 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   }
   GOATFLOW_RETURN_IF_ERROR(impl->pool->OpenReaders());
   impl->migrations_applied_on_open = applied;
+  impl->auth.reset(new AuthService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
+
+AuthService& Helpdesk::Auth() { return *impl_->auth; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

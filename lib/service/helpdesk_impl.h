@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "goatflow/auth.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/options.h"
 #include "store/pool.h"
@@ -18,6 +19,7 @@ class Helpdesk::Impl {
   std::shared_ptr<Random> random;
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
+  std::unique_ptr<AuthService> auth;
 };
 
 }  // namespace goatflow
