@@ -22,32 +22,62 @@ std::string Base64Url(std::string_view bytes) {
   return out;
 }
 
-bool FromBase64Url(std::string_view text, std::string& out) {
-  out.resize(text.size() * 3 / 4 + 3);
-  size_t len = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, &end,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-      end != text.data() + text.size())
-    return false;
-  out.resize(len);
-  return true;
-}
-
 using Mac = std::array<unsigned char, crypto_auth_hmacsha256_BYTES>;
 
+// HMAC-SHA256 with the key's inner and outer pads precomputed once per thread
+// and key (the server verifies with one key at a time).
 Mac Hmac(std::string_view key, std::string_view a, std::string_view b) {
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
+  thread_local std::string cached_key;
+  thread_local crypto_auth_hmacsha256_state keyed;
+  if (cached_key.size() != key.size() || sodium_memcmp(cached_key.data(), key.data(), key.size()) != 0) {
+    crypto_auth_hmacsha256_init(&keyed, reinterpret_cast<const unsigned char*>(key.data()),
+                                key.size());
+    cached_key.assign(key);
+  }
+  crypto_auth_hmacsha256_state state = keyed;
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(a.data()), a.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>("."), 1);
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(b.data()), b.size());
   Mac mac;
   crypto_auth_hmacsha256_final(&state, mac.data());
+  sodium_memzero(&state, sizeof state);
   return mac;
 }
+
+// Decodes unpadded base64url into `out` (capacity `cap`); false if malformed
+// or too long. Table-driven rather than libsodium's constant-time decoder: a
+// token's parts are not secret (the MAC is compared in constant time), and this
+// runs on every request.
+bool DecodeInto(std::string_view text, unsigned char* out, std::size_t cap, std::size_t& len) {
+  static const auto kTable = [] {
+    std::array<std::int8_t, 256> t{};
+    t.fill(-1);
+    const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<std::int8_t>(i);
+    return t;
+  }();
+  if (text.size() % 4 == 1) return false;
+  len = text.size() / 4 * 3 + (text.size() % 4 == 0 ? 0 : text.size() % 4 - 1);
+  if (len > cap) return false;
+  std::uint32_t acc = 0;
+  int bits = 0;
+  std::size_t o = 0;
+  for (char c : text) {
+    const std::int8_t v = kTable[static_cast<unsigned char>(c)];
+    if (v < 0) return false;
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = static_cast<unsigned char>((acc >> bits) & 0xFF);
+    }
+  }
+  // Unused trailing bits must be zero (canonical encoding), as libsodium requires.
+  return (acc & ((1u << bits) - 1)) == 0 && o == len;
+}
+
+// Tokens this library issues are far smaller; anything larger is refused.
+constexpr std::size_t kMaxPayloadBytes = 4096;
 
 Error Invalid() {
   return Error(ErrorCode::kUnauthenticated, "Invalid or malformed token")
@@ -113,22 +143,34 @@ Result<JwtClaims> VerifyJwt(std::string_view token, std::string_view key, std::i
   std::string_view body64 = token.substr(dot1 + 1, dot2 - dot1 - 1);
   std::string_view sig64 = token.substr(dot2 + 1);
 
-  // The signature is checked before anything else is trusted; the header is
-  // still parsed so that "alg":"none" and other algorithms are refused even
-  // when an attacker holds a valid MAC for the same bytes.
-  std::string sig;
-  if (!FromBase64Url(sig64, sig) || sig.size() != crypto_auth_hmacsha256_BYTES) return Invalid();
+  // The signature is checked before anything else is trusted.
+  unsigned char sig[crypto_auth_hmacsha256_BYTES];
+  std::size_t sig_len = 0;
+  if (!DecodeInto(sig64, sig, sizeof sig, sig_len) || sig_len != sizeof sig) return Invalid();
   Mac mac = Hmac(key, head64, body64);
-  if (sodium_memcmp(mac.data(), sig.data(), mac.size()) != 0) return Invalid();
+  if (sodium_memcmp(mac.data(), sig, mac.size()) != 0) return Invalid();
 
-  std::string head, body;
-  if (!FromBase64Url(head64, head) || !FromBase64Url(body64, body)) return Invalid();
+  // Our own header is recognised without parsing; any other header must still
+  // name HS256 (so "alg":"none" and other algorithms are refused).
+  static const std::string kHeader64 = Base64Url(kHeader);
   boost::system::error_code ec;
-  auto header = boost::json::parse(head, ec);
-  if (ec || !header.is_object()) return Invalid();
-  const auto* alg = Field(header.as_object(), "alg");
-  if (!alg || !alg->is_string() || alg->as_string() != "HS256") return Invalid();
-  auto parsed = boost::json::parse(body, ec);
+  if (head64 != kHeader64) {
+    unsigned char head[256];
+    std::size_t head_len = 0;
+    if (!DecodeInto(head64, head, sizeof head, head_len)) return Invalid();
+    auto header =
+        boost::json::parse(std::string_view(reinterpret_cast<const char*>(head), head_len), ec);
+    if (ec || !header.is_object()) return Invalid();
+    const auto* alg = Field(header.as_object(), "alg");
+    if (!alg || !alg->is_string() || alg->as_string() != "HS256") return Invalid();
+  }
+  unsigned char body[kMaxPayloadBytes];
+  std::size_t body_len = 0;
+  if (!DecodeInto(body64, body, sizeof body, body_len)) return Invalid();
+  unsigned char arena[4096];
+  boost::json::monotonic_resource resource(arena, sizeof arena);
+  auto parsed = boost::json::parse(
+      std::string_view(reinterpret_cast<const char*>(body), body_len), ec, &resource);
   if (ec || !parsed.is_object()) return Invalid();
   const auto& obj = parsed.as_object();
 

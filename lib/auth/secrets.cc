@@ -23,7 +23,9 @@ std::string RandomBytes(Random& random, std::size_t n) {
   return out;
 }
 
-std::string RandomHexId(Random& random) { return core::HexEncode(RandomBytes(random, 32)); }
+std::string RandomHexId(Random& random, std::size_t bytes) {
+  return core::HexEncode(RandomBytes(random, bytes));
+}
 
 NewApiToken GenerateApiToken(Random& random) {
   std::string hex = RandomHexId(random);

@@ -15,8 +15,9 @@ namespace goatflow::auth {
 // `n` random bytes from `random`.
 std::string RandomBytes(Random& random, std::size_t n);
 
-// 32 random bytes as 64 lower-case hex characters (session ids, jti values).
-std::string RandomHexId(Random& random);
+// `bytes` random bytes as lower-case hex (default 32 bytes = 64 characters, for
+// session ids; JWT ids use 16 bytes).
+std::string RandomHexId(Random& random, std::size_t bytes = 32);
 
 struct NewApiToken {
   std::string token;   // gf_<8 hex>_<56 hex>: shown to the owner once

@@ -3,6 +3,7 @@
 // Internals shared by the AuthService implementation files: the service's
 // process state (keys, rate limiters) and small helpers over the database.
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -63,7 +64,8 @@ Error RateLimitedError(std::string message, std::int64_t retry_after_sec);
 
 struct AuthState {
   std::mutex keys_mu;
-  std::optional<service::AuthKeys> keys;
+  std::optional<service::AuthKeys> keys;       // set once, under keys_mu
+  std::atomic<const AuthKeys*> loaded{nullptr};  // lock-free read after that
 
   std::mutex settings_mu;
   std::optional<service::AuthSettings> settings;
@@ -80,7 +82,8 @@ struct AuthState {
 
 // The signing and hashing keys, loaded (or generated and stored) on first use
 // in their own write transaction: call outside any Read/Write.
-Result<AuthKeys> GetKeys(Helpdesk::Impl& impl, AuthState& state);
+// The pointer stays valid for the life of the state.
+Result<const AuthKeys*> GetKeys(Helpdesk::Impl& impl, AuthState& state);
 
 // Settings cached for a few seconds (rate-limit checks must not hit the database).
 AuthSettings GetSettings(Helpdesk::Impl& impl, AuthState& state);

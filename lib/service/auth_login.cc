@@ -127,9 +127,9 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
       update.BindAll(*new_hash, account->id);
       GOATFLOW_RETURN_IF_ERROR(update.Run());
     }
-    GOATFLOW_ASSIGN_OR_RETURN(auto session, service::CreateSession(db, impl_, keys, out.user, ctx,
+    GOATFLOW_ASSIGN_OR_RETURN(auto session, service::CreateSession(db, impl_, *keys, out.user, ctx,
                                                                    now, settings.session_max_time));
-    GOATFLOW_ASSIGN_OR_RETURN(out.tokens, service::IssueTokens(db, impl_, keys, out.user,
+    GOATFLOW_ASSIGN_OR_RETURN(out.tokens, service::IssueTokens(db, impl_, *keys, out.user,
                                                                session.id, session.expires_at,
                                                                settings, now, ""));
     out.session_id = session.raw_id;
@@ -156,10 +156,10 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
 Result<TokenPair> AuthService::Refresh(const RequestContext& ctx, const std::string& refresh_token) {
   GOATFLOW_ASSIGN_OR_RETURN(auto keys, service::GetKeys(impl_, *state_));
   const TimePoint now = impl_.clock->Now();
-  auto claims = auth::VerifyJwt(refresh_token, keys.jwt, core::ToUnixSeconds(now), "refresh");
+  auto claims = auth::VerifyJwt(refresh_token, keys->jwt, core::ToUnixSeconds(now), "refresh");
   if (!claims.ok()) return InvalidRefresh();
   auto settings = service::GetSettings(impl_, *state_);
-  const std::string jti_hash = auth::KeyedHash(keys.token_hash, claims->jti);
+  const std::string jti_hash = auth::KeyedHash(keys->token_hash, claims->jti);
 
   // The body succeeds with an Error value for rejections it must record
   // (reuse revokes the family; that revocation has to commit).
@@ -217,7 +217,7 @@ Result<TokenPair> AuthService::Refresh(const RequestContext& ctx, const std::str
     touch.BindAll(core::FormatDbTime(now), *session_id);
     GOATFLOW_RETURN_IF_ERROR(touch.Run());
     GOATFLOW_ASSIGN_OR_RETURN(auto user, service::LoadAuthUser(db, *kind, user_id));
-    GOATFLOW_ASSIGN_OR_RETURN(auto pair, service::IssueTokens(db, impl_, keys, user, *session_id,
+    GOATFLOW_ASSIGN_OR_RETURN(auto pair, service::IssueTokens(db, impl_, *keys, user, *session_id,
                                                               *session_expires, settings, now,
                                                               family));
     actor.principal.login = user.login;
@@ -236,10 +236,10 @@ Status AuthService::Logout(const RequestContext& ctx, const std::string& refresh
   std::optional<std::string> jti_hash;
   if (!refresh_token.empty()) {
     // An expired refresh token may still name the family to end.
-    auto claims = auth::VerifyJwt(refresh_token, keys.jwt, 0, "refresh", false);
+    auto claims = auth::VerifyJwt(refresh_token, keys->jwt, 0, "refresh", false);
     if (claims.ok() && claims->user_id == ctx.principal.id &&
         claims->kind == service::KindName(ctx.principal.kind))
-      jti_hash = auth::KeyedHash(keys.token_hash, claims->jti);
+      jti_hash = auth::KeyedHash(keys->token_hash, claims->jti);
   }
   return service::Write(impl_, [&](store::Db& db) -> Status {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));

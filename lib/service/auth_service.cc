@@ -45,9 +45,10 @@ std::int64_t Unix(TimePoint t) { return core::ToUnixSeconds(t); }
 
 }  // namespace
 
-Result<AuthKeys> GetKeys(Helpdesk::Impl& impl, AuthState& state) {
+Result<const AuthKeys*> GetKeys(Helpdesk::Impl& impl, AuthState& state) {
+  if (const AuthKeys* keys = state.loaded.load(std::memory_order_acquire)) return keys;
   std::lock_guard<std::mutex> lock(state.keys_mu);
-  if (state.keys) return *state.keys;
+  if (state.keys) return &*state.keys;
   GOATFLOW_ASSIGN_OR_RETURN(AuthKeys keys, Write(impl, [&](store::Db& db) -> Result<AuthKeys> {
     AuthKeys k;
     TimePoint now = impl.clock->Now();
@@ -61,7 +62,8 @@ Result<AuthKeys> GetKeys(Helpdesk::Impl& impl, AuthState& state) {
     return k;
   }));
   state.keys = keys;
-  return keys;
+  state.loaded.store(&*state.keys, std::memory_order_release);
+  return &*state.keys;
 }
 
 AuthSettings GetSettings(Helpdesk::Impl& impl, AuthState& state) {
@@ -119,7 +121,7 @@ Result<TokenPair> IssueTokens(store::Db& db, Helpdesk::Impl& impl, const AuthKey
   access.role = user.role;
   access.is_admin = user.is_admin;
   access.sub = user.login;
-  access.jti = auth::RandomHexId(*impl.random);
+  access.jti = auth::RandomHexId(*impl.random, 16);
   access.sid = session_id;
   access.iat = iat;
   access.nbf = iat;
@@ -130,13 +132,13 @@ Result<TokenPair> IssueTokens(store::Db& db, Helpdesk::Impl& impl, const AuthKey
   refresh.kind = access.kind;
   refresh.user_id = user.id;
   refresh.sub = user.login;
-  refresh.jti = auth::RandomHexId(*impl.random);
+  refresh.jti = auth::RandomHexId(*impl.random, 16);
   refresh.sid = session_id;
   refresh.iat = iat;
   refresh.nbf = iat;
   refresh.exp = iat + std::min(kRefreshTokenTtl, session_left);
 
-  if (family.empty()) family = auth::RandomHexId(*impl.random).substr(0, 32);
+  if (family.empty()) family = auth::RandomHexId(*impl.random, 16);
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
     INSERT INTO auth_refresh_token (jti_hash, family_id, session_id, user_kind, user_id,
                                     create_time, expires_at)

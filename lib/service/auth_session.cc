@@ -86,7 +86,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
   if (!bearer.empty() && auth::LooksLikeApiToken(bearer)) {
     auto prefix = auth::ApiTokenPrefix(bearer);
     if (!prefix) return service::InvalidToken();
-    const std::string hash = auth::KeyedHash(keys.token_hash, bearer);
+    const std::string hash = auth::KeyedHash(keys->token_hash, bearer);
     struct Match {
       std::int64_t id;
       PrincipalKind kind;
@@ -156,7 +156,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
   auto settings = service::GetSettings(impl_, *state_);
   std::string_view jwt = !bearer.empty() ? bearer : std::string_view(creds.access_token);
   if (!jwt.empty()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto claims, auth::VerifyJwt(jwt, keys.jwt, now_unix, "access"));
+    GOATFLOW_ASSIGN_OR_RETURN(auto claims, auth::VerifyJwt(jwt, keys->jwt, now_unix, "access"));
     auto kind = service::ParseKind(claims.kind);
     if (!kind) return service::InvalidToken();
     struct Checked {
@@ -188,7 +188,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
   }
 
   if (!creds.session_id.empty()) {
-    const std::string hash = auth::KeyedHash(keys.token_hash, creds.session_id);
+    const std::string hash = auth::KeyedHash(keys->token_hash, creds.session_id);
     struct Checked {
       std::optional<SessionRow> session;
       std::optional<std::string> login;

@@ -170,7 +170,7 @@ Result<CreatedToken> AuthService::CreateToken(const RequestContext& ctx,
   auto settings = service::GetSettings(impl_, *state_);
   const TimePoint now = impl_.clock->Now();
   auth::NewApiToken secret = auth::GenerateApiToken(*impl_.random);
-  const std::string hash = auth::KeyedHash(keys.token_hash, secret.token);
+  const std::string hash = auth::KeyedHash(keys->token_hash, secret.token);
 
   return service::Write(impl_, [&](store::Db& db) -> Result<CreatedToken> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));

@@ -109,6 +109,21 @@ TEST_CASE("A refresh token is never accepted as an access token, nor the reverse
   RequireInvalid(VerifyJwt(SignJwt(Access(), kKey), kKey, kNow, "refresh"));
 }
 
+TEST_CASE("Only canonical unpadded base64url is accepted in every part") {
+  auto token = SignJwt(Access(), kKey);
+  auto p = Parts(token);
+  REQUIRE_OK(VerifyJwt(p[0] + "." + p[1] + "." + p[2], kKey, kNow, "access"));
+  RequireInvalid(VerifyJwt(p[0] + "." + p[1] + "." + p[2] + "=", kKey, kNow, "access"));
+  RequireInvalid(VerifyJwt(p[0] + "." + p[1] + "+." + p[2], kKey, kNow, "access"));
+  // 43 characters carry 258 bits for a 256-bit MAC: the last 2 must be zero.
+  std::string sig = p[2];
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  auto last = alphabet.find(sig.back());
+  sig.back() = alphabet[last ^ 1];
+  RequireInvalid(VerifyJwt(p[0] + "." + p[1] + "." + sig, kKey, kNow, "access"));
+  RequireInvalid(VerifyJwt(p[0] + "." + p[1] + "." + p[2].substr(0, 42), kKey, kNow, "access"));
+}
+
 TEST_CASE("Time checks can be skipped only explicitly") {
   auto token = SignJwt(Access(), kKey);
   REQUIRE_OK(VerifyJwt(token, kKey, 0, "access", false));
