@@ -206,6 +206,11 @@ class AuthService {
   Result<Preferences> GetPreferences(const RequestContext& ctx);
   Result<Preferences> SetPreferences(const RequestContext& ctx, const Preferences& values);
 
+  // Deletes sessions past their idle or absolute lifetime and refresh tokens
+  // past their expiry or spent/revoked for more than a day, and forgets idle
+  // rate-limit keys. For the periodic job runner; returns the rows deleted.
+  Result<std::int64_t> PurgeExpired();
+
   // Counts one request in `bucket` for `key` (the front-end picks the key as
   // security.md §10 says: IP, login, customer login).
   RateLimitResult CheckRateLimit(RateBucket bucket, const std::string& key);

@@ -88,9 +88,10 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
   // milliseconds) and for every outcome, so timing does not reveal whether
   // the account exists or is disabled.
   std::string reason;
-  if (!account) {
+  if (!account || account->hash.empty()) {
+    // No account, or a customer without a password: burn the same time.
     auth::VerifyAgainstDummy(request.password, impl_.options.password_hashing);
-    reason = "unknown user";
+    reason = account ? "no password" : "unknown user";
   } else if (!auth::VerifyPassword(account->hash, request.password)) {
     reason = "bad password";
   } else if (!account->valid) {

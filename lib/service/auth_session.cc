@@ -245,6 +245,29 @@ Result<std::vector<SessionInfo>> AuthService::ListSessions(const RequestContext&
   });
 }
 
+Result<std::int64_t> AuthService::PurgeExpired() {
+  auto settings = service::GetSettings(impl_, *state_);
+  const TimePoint now = impl_.clock->Now();
+  state_->limiter.Sweep(now);
+  return service::Write(impl_, [&](store::Db& db) -> Result<std::int64_t> {
+    const std::string now_text = core::FormatDbTime(now);
+    GOATFLOW_ASSIGN_OR_RETURN(auto sessions, db.Prepare(
+        "DELETE FROM sessions WHERE expires_at <= ? OR last_request <= ?"));
+    sessions.BindAll(now_text, core::FormatDbTime(
+                                   now - std::chrono::seconds(settings.session_max_idle_time)));
+    GOATFLOW_RETURN_IF_ERROR(sessions.Run());
+    std::int64_t deleted = db.Changes();
+    // Spent and revoked rows are kept for a day so that a replayed token is
+    // still recognised as reuse (and revokes its family) rather than unknown.
+    GOATFLOW_ASSIGN_OR_RETURN(auto tokens, db.Prepare(
+        "DELETE FROM auth_refresh_token WHERE expires_at <= ?1 OR used_at <= ?2 "
+        "OR revoked_at <= ?2"));
+    tokens.BindAll(now_text, core::FormatDbTime(now - std::chrono::hours(24)));
+    GOATFLOW_RETURN_IF_ERROR(tokens.Run());
+    return deleted + db.Changes();
+  });
+}
+
 Status AuthService::TerminateSession(const RequestContext& ctx, std::int64_t session_id) {
   const TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Status {

@@ -48,6 +48,34 @@ TEST_CASE("Wrong password, unknown and disabled accounts get one generic answer"
               ErrorCode::kInvalidArgument, "required");
 }
 
+TEST_CASE("Expired sessions and old refresh tokens are purged") {
+  AuthFixture f;
+  auto old = f.Login("alice");
+  f.clock->Advance(seconds(3600));
+  auto fresh = f.Login("alice");
+  auto rotated = f.auth().Refresh({}, fresh.tokens.refresh_token);
+  REQUIRE_OK(rotated);
+  f.clock->Advance(seconds(3601));  // the first session is now idle for 7201 s
+  auto purged = f.auth().PurgeExpired();
+  REQUIRE_OK(purged);
+  REQUIRE(*purged == 1);  // the idle session (its refresh token goes by cascade)
+  REQUIRE(f.QueryText("SELECT count(*) FROM sessions") == "1\n");
+  REQUIRE_ERR(f.Bearer(old.tokens.access_token), ErrorCode::kUnauthenticated, "");
+  // The spent refresh token is kept a day so that its reuse is still detected.
+  REQUIRE(f.QueryText("SELECT count(*) FROM auth_refresh_token") == "2\n");
+  REQUIRE_OK(f.auth().Refresh({}, rotated->refresh_token));
+}
+
+TEST_CASE("A customer without a password cannot log in") {
+  AuthFixture f;
+  f.Sql("UPDATE customer_user SET pw = NULL");
+  REQUIRE_ERR(f.auth().Login(AuthFixture::From("192.0.2.1"), {"cust", ""}),
+              ErrorCode::kInvalidArgument, "required");
+  REQUIRE_ERR(f.auth().Login(AuthFixture::From("192.0.2.1"), {"cust", "admin"}),
+              ErrorCode::kUnauthenticated, "Invalid credentials");
+  REQUIRE(f.QueryText("SELECT reason FROM audit_log") == "no password\n");
+}
+
 TEST_CASE("Customers log in by login or e-mail as a separate principal kind") {
   AuthFixture f;
   auto login = f.Login("cust@example.com");
