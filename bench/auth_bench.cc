@@ -5,6 +5,9 @@
 // so other processes on a shared machine do not distort it; a run also stops
 // after three seconds of wall time. The whole program takes well under a minute.
 
+#include <time.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,9 +16,6 @@
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <time.h>
-#include <unistd.h>
 
 #include "auth/jwt.h"
 #include "auth/rate_limiter.h"

@@ -1,14 +1,14 @@
 // goatflow token create|list|revoke: personal API tokens (security.md §8),
 // managed by the local operator on behalf of an agent.
 
-#include <memory>
-
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "cli.h"
-#include "output.h"
 #include "goatflow/auth.h"
 #include "goatflow/json.h"
+#include "output.h"
 
 namespace goatflow::cli {
 namespace {

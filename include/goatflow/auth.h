@@ -82,7 +82,7 @@ struct ApiTokenInfo {
   std::int64_t id = 0;
   std::string name;
   std::string prefix;
-  std::vector<std::string> scopes;  // empty: all of the owner's permissions
+  std::vector<std::string> scopes;          // empty: all of the owner's permissions
   std::optional<std::string> expires_at;    // RFC 3339; nullopt = never
   std::optional<std::string> last_used_at;  // RFC 3339
   std::string created_at;
@@ -109,7 +109,7 @@ struct CreatedToken {
 };
 
 struct ListTokensRequest {
-  bool all_owners = false;  // admins: every principal's tokens
+  bool all_owners = false;                 // admins: every principal's tokens
   std::optional<std::string> owner_login;  // admins: one agent's tokens
   bool include_revoked = false;
 };
@@ -138,10 +138,10 @@ enum class RateBucket {
 struct RateLimitResult {
   bool allowed = true;
   RateBucket bucket = RateBucket::kGeneral;  // the most restrictive bucket checked
-  int limit = 0;  // X-RateLimit-Limit (0: no bucket applied)
-  int remaining = 0;               // X-RateLimit-Remaining
-  std::int64_t reset_unix = 0;     // X-RateLimit-Reset
-  std::int64_t retry_after_sec = 0;  // Retry-After when !allowed
+  int limit = 0;                             // X-RateLimit-Limit (0: no bucket applied)
+  int remaining = 0;                         // X-RateLimit-Remaining
+  std::int64_t reset_unix = 0;               // X-RateLimit-Reset
+  std::int64_t retry_after_sec = 0;          // Retry-After when !allowed
 };
 
 using Preferences = std::map<std::string, std::string>;

@@ -23,6 +23,9 @@ std::string ToJson(const LoginResult& login);
 std::string ToJson(const ApiTokenInfo& token);
 std::string ToJson(const std::vector<ApiTokenInfo>& tokens);
 std::string ToJson(const CreatedToken& created);
+std::string ToJson(const std::vector<ScopeInfo>& scopes);
+std::string ToJson(const std::vector<SessionInfo>& sessions);
+std::string ToJson(const Preferences& preferences);
 
 // {"code": "<wire code>", "message": "...", "details": {...}} — the error
 // object used by the CLI and the C ABI (the HTTP envelope is built elsewhere).

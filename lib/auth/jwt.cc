@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <array>
-
 #include <boost/json.hpp>
 
 #include "auth/sodium_init.h"
@@ -29,7 +28,8 @@ using Mac = std::array<unsigned char, crypto_auth_hmacsha256_BYTES>;
 Mac Hmac(std::string_view key, std::string_view a, std::string_view b) {
   thread_local std::string cached_key;
   thread_local crypto_auth_hmacsha256_state keyed;
-  if (cached_key.size() != key.size() || sodium_memcmp(cached_key.data(), key.data(), key.size()) != 0) {
+  if (cached_key.size() != key.size() ||
+      sodium_memcmp(cached_key.data(), key.data(), key.size()) != 0) {
     crypto_auth_hmacsha256_init(&keyed, reinterpret_cast<const unsigned char*>(key.data()),
                                 key.size());
     cached_key.assign(key);
@@ -53,7 +53,8 @@ bool DecodeInto(std::string_view text, unsigned char* out, std::size_t cap, std:
     std::array<std::int8_t, 256> t{};
     t.fill(-1);
     const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<std::int8_t>(i);
+    for (int i = 0; i < 64; ++i)
+      t[static_cast<unsigned char>(alphabet[i])] = static_cast<std::int8_t>(i);
     return t;
   }();
   if (text.size() % 4 == 1) return false;
@@ -115,10 +116,11 @@ bool GetInt(const boost::json::object& obj, std::string_view name, std::int64_t&
 
 std::string SignJwt(const JwtClaims& claims, std::string_view key) {
   EnsureSodium();
-  boost::json::object payload{{"iss", kJwtIssuer}, {"aud", kJwtAudience}, {"typ", claims.typ},
-                              {"kind", claims.kind}, {"user_id", claims.user_id},
-                              {"sub", claims.sub},   {"jti", claims.jti},   {"iat", claims.iat},
-                              {"nbf", claims.nbf},   {"exp", claims.exp}};
+  boost::json::object payload{{"iss", kJwtIssuer},         {"aud", kJwtAudience},
+                              {"typ", claims.typ},         {"kind", claims.kind},
+                              {"user_id", claims.user_id}, {"sub", claims.sub},
+                              {"jti", claims.jti},         {"iat", claims.iat},
+                              {"nbf", claims.nbf},         {"exp", claims.exp}};
   if (!claims.login.empty()) payload["login"] = claims.login;
   if (!claims.email.empty()) payload["email"] = claims.email;
   if (!claims.role.empty()) payload["role"] = claims.role;
@@ -169,8 +171,8 @@ Result<JwtClaims> VerifyJwt(std::string_view token, std::string_view key, std::i
   if (!DecodeInto(body64, body, sizeof body, body_len)) return Invalid();
   unsigned char arena[4096];
   boost::json::monotonic_resource resource(arena, sizeof arena);
-  auto parsed = boost::json::parse(
-      std::string_view(reinterpret_cast<const char*>(body), body_len), ec, &resource);
+  auto parsed = boost::json::parse(std::string_view(reinterpret_cast<const char*>(body), body_len),
+                                   ec, &resource);
   if (ec || !parsed.is_object()) return Invalid();
   const auto& obj = parsed.as_object();
 

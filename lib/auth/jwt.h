@@ -27,7 +27,7 @@ struct JwtClaims {
   std::string role;  // "Admin", "Agent", "Customer"
   bool is_admin = false;
   std::string sub;
-  std::string jti;  // random, unique per token
+  std::string jti;       // random, unique per token
   std::int64_t sid = 0;  // sessions.id the token is bound to (0: none)
   std::int64_t iat = 0;
   std::int64_t nbf = 0;

@@ -24,9 +24,9 @@ namespace goatflow::auth {
 
 struct RateDecision {
   bool allowed = true;
-  int limit = 0;                // requests per window
-  int remaining = 0;            // further requests allowed right now
-  std::int64_t reset_unix = 0;  // unix seconds when the bucket is full again
+  int limit = 0;                     // requests per window
+  int remaining = 0;                 // further requests allowed right now
+  std::int64_t reset_unix = 0;       // unix seconds when the bucket is full again
   std::int64_t retry_after_sec = 0;  // when denied: seconds until one request is allowed
 };
 

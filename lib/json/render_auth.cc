@@ -23,8 +23,10 @@ boost::json::object UserObject(const AuthUser& user) {
 }
 
 boost::json::object TokensObject(const TokenPair& t) {
-  return {{"access_token", t.access_token}, {"refresh_token", t.refresh_token},
-          {"token_type", t.token_type},     {"expires_in", t.expires_in},
+  return {{"access_token", t.access_token},
+          {"refresh_token", t.refresh_token},
+          {"token_type", t.token_type},
+          {"expires_in", t.expires_in},
           {"expires_at", t.expires_at}};
 }
 
@@ -71,6 +73,34 @@ std::string ToJson(const CreatedToken& created) {
   boost::json::object out = TokenObject(created.info);
   out["token"] = created.token;
   out["warning"] = "Save this token now. It won't be shown again.";
+  return boost::json::serialize(out);
+}
+
+std::string ToJson(const std::vector<ScopeInfo>& scopes) {
+  boost::json::array out;
+  for (const auto& s : scopes)
+    out.push_back(boost::json::object{
+        {"scope", s.scope}, {"description", s.description}, {"category", s.category}});
+  return boost::json::serialize(out);
+}
+
+std::string ToJson(const std::vector<SessionInfo>& sessions) {
+  boost::json::array out;
+  for (const auto& s : sessions) {
+    out.push_back(boost::json::object{{"id", s.id},
+                                      {"ip_address", s.ip_address},
+                                      {"user_agent", s.user_agent},
+                                      {"created_at", s.created_at},
+                                      {"last_seen", s.last_seen},
+                                      {"expires_at", s.expires_at},
+                                      {"current", s.current}});
+  }
+  return boost::json::serialize(out);
+}
+
+std::string ToJson(const Preferences& preferences) {
+  boost::json::object out;
+  for (const auto& [key, value] : preferences) out[key] = value;
   return boost::json::serialize(out);
 }
 

@@ -99,18 +99,19 @@ Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
     service::Caller caller;
     std::string hash;
   };
-  GOATFLOW_ASSIGN_OR_RETURN(auto account, service::Read(impl_, [&](store::Db& db)
-                                                                   -> Result<Account> {
-    Account a;
-    GOATFLOW_ASSIGN_OR_RETURN(a.caller, service::LoadCaller(db, ctx));
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-        a.caller.IsCustomer() ? "SELECT coalesce(pw, '') FROM customer_user WHERE id = ?"
-                              : "SELECT pw FROM users WHERE id = ?"));
-    stmt.Bind(1, a.caller.id);
-    GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
-    if (found) a.hash = stmt.Text(0);
-    return a;
-  }));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto account, service::Read(impl_, [&](store::Db& db) -> Result<Account> {
+        Account a;
+        GOATFLOW_ASSIGN_OR_RETURN(a.caller, service::LoadCaller(db, ctx));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto stmt, db.Prepare(a.caller.IsCustomer()
+                                      ? "SELECT coalesce(pw, '') FROM customer_user WHERE id = ?"
+                                      : "SELECT pw FROM users WHERE id = ?"));
+        stmt.Bind(1, a.caller.id);
+        GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
+        if (found) a.hash = stmt.Text(0);
+        return a;
+      }));
   const std::string account_key = "account|" + core::ToLowerAscii(account.caller.login);
   if (std::int64_t wait = state_->backoff.RetryAfter(account_key, now); wait > 0)
     return service::RateLimitedError(
@@ -122,9 +123,13 @@ Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
     state_->backoff.RecordFailure(account_key, now);
     GOATFLOW_RETURN_IF_ERROR(service::Write(impl_, [&](store::Db& db) -> Status {
       return service::WriteAudit(db, ctx, now,
-                                 {"auth.password.change", service::AuditOutcome::kFailure,
-                                  target_type, std::to_string(account.caller.id),
-                                  account.caller.login, "current password incorrect", {}});
+                                 {"auth.password.change",
+                                  service::AuditOutcome::kFailure,
+                                  target_type,
+                                  std::to_string(account.caller.id),
+                                  account.caller.login,
+                                  "current password incorrect",
+                                  {}});
     }));
     return service::ValidationFailed("Current password is incorrect", "current_password",
                                      "incorrect");
@@ -134,34 +139,43 @@ Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
   if (request.new_password == request.current_password)
     return service::ValidationFailed("The new password must differ from the current one",
                                      "new_password", "same_as_current");
-  GOATFLOW_ASSIGN_OR_RETURN(auto hash,
-                            auth::HashPassword(request.new_password, impl_.options.password_hashing));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto hash, auth::HashPassword(request.new_password, impl_.options.password_hashing));
   return service::Write(impl_, [&](store::Db& db) -> Status {
     const std::string now_text = core::FormatDbTime(now);
-    GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-        is_customer ? "UPDATE customer_user SET pw = ?, change_time = ?, change_by = ? WHERE id = ?"
-                  : "UPDATE users SET pw = ?, change_time = ?, change_by = ? WHERE id = ?"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto update,
+        db.Prepare(
+            is_customer
+                ? "UPDATE customer_user SET pw = ?, change_time = ?, change_by = ? WHERE id = ?"
+                : "UPDATE users SET pw = ?, change_time = ?, change_by = ? WHERE id = ?"));
     update.BindAll(hash, now_text, account.caller.ActingUserId(), account.caller.id);
     GOATFLOW_RETURN_IF_ERROR(update.Run());
-    const std::string kind(service::KindName(is_customer ? PrincipalKind::kCustomer
-                                                       : PrincipalKind::kAgent));
+    const std::string kind(
+        service::KindName(is_customer ? PrincipalKind::kCustomer : PrincipalKind::kAgent));
     const std::int64_t keep = ctx.session_id.value_or(0);
     // Other sessions end (their refresh tokens go with them by cascade);
     // refresh tokens outside any session are revoked too.
-    GOATFLOW_ASSIGN_OR_RETURN(auto kill, db.Prepare(
-        "DELETE FROM sessions WHERE user_kind = ? AND user_id = ? AND id != ?"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto kill,
+        db.Prepare("DELETE FROM sessions WHERE user_kind = ? AND user_id = ? AND id != ?"));
     kill.BindAll(kind, account.caller.id, keep);
     GOATFLOW_RETURN_IF_ERROR(kill.Run());
     const std::int64_t killed = db.Changes();
-    GOATFLOW_ASSIGN_OR_RETURN(auto revoke, db.Prepare(
-        "UPDATE auth_refresh_token SET revoked_at = ? WHERE user_kind = ? AND user_id = ? "
-        "AND revoked_at IS NULL AND (session_id IS NULL OR session_id != ?)"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto revoke,
+        db.Prepare(
+            "UPDATE auth_refresh_token SET revoked_at = ? WHERE user_kind = ? AND user_id = ? "
+            "AND revoked_at IS NULL AND (session_id IS NULL OR session_id != ?)"));
     revoke.BindAll(now_text, kind, account.caller.id, keep);
     GOATFLOW_RETURN_IF_ERROR(revoke.Run());
     return service::WriteAudit(db, ctx, now,
-                               {"auth.password.change", service::AuditOutcome::kSuccess,
-                                target_type, std::to_string(account.caller.id),
-                                account.caller.login, "",
+                               {"auth.password.change",
+                                service::AuditOutcome::kSuccess,
+                                target_type,
+                                std::to_string(account.caller.id),
+                                account.caller.login,
+                                "",
                                 {{"sessions_ended", std::to_string(killed)}}});
   });
 }
@@ -183,13 +197,15 @@ Result<Preferences> AuthService::SetPreferences(const RequestContext& ctx,
     for (const auto& [key, value] : values) {
       GOATFLOW_ASSIGN_OR_RETURN(
           auto stmt,
-          db.Prepare(caller.IsCustomer()
-                         ? "INSERT INTO customer_preferences (user_id, preferences_key, "
-                           "preferences_value) VALUES (?, ?, ?) ON CONFLICT (user_id, "
-                           "preferences_key) DO UPDATE SET preferences_value = excluded.preferences_value"
-                         : "INSERT INTO user_preferences (user_id, preferences_key, "
-                           "preferences_value) VALUES (?, ?, ?) ON CONFLICT (user_id, "
-                           "preferences_key) DO UPDATE SET preferences_value = excluded.preferences_value"));
+          db.Prepare(
+              caller.IsCustomer()
+                  ? "INSERT INTO customer_preferences (user_id, preferences_key, "
+                    "preferences_value) VALUES (?, ?, ?) ON CONFLICT (user_id, "
+                    "preferences_key) DO UPDATE SET preferences_value = excluded.preferences_value"
+                  : "INSERT INTO user_preferences (user_id, preferences_key, "
+                    "preferences_value) VALUES (?, ?, ?) ON CONFLICT (user_id, "
+                    "preferences_key) DO UPDATE SET preferences_value = "
+                    "excluded.preferences_value"));
       if (caller.IsCustomer()) {
         stmt.Bind(1, caller.login);
       } else {

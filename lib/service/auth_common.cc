@@ -1,5 +1,4 @@
 #include <algorithm>
-
 #include <boost/json.hpp>
 
 #include "core/macros.h"
@@ -32,9 +31,10 @@ void ReadInt(const std::string& value, int& out) {
 
 Result<AuthSettings> LoadAuthSettings(store::Db& db, const OpenOptions& options) {
   AuthSettings s;
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      "SELECT name, value FROM system_config WHERE name IN ('SessionMaxTime', "
-      "'SessionMaxIdleTime') OR name LIKE 'RateLimit::%'"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare("SELECT name, value FROM system_config WHERE name IN ('SessionMaxTime', "
+                 "'SessionMaxIdleTime') OR name LIKE 'RateLimit::%'"));
   std::map<std::string, std::string> stored;
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -52,7 +52,8 @@ Result<AuthSettings> LoadAuthSettings(store::Db& db, const OpenOptions& options)
   apply("RateLimit::GeneralPerMinute", s.general_per_minute);
   apply("RateLimit::TokenDefaultPerHour", s.token_default_per_hour);
   auto override_with = [&](const char* name, int& field) {
-    if (auto it = options.rate_limits.find(name); it != options.rate_limits.end() && it->second >= 0)
+    if (auto it = options.rate_limits.find(name);
+        it != options.rate_limits.end() && it->second >= 0)
       field = it->second;
   };
   override_with("RateLimit::LoginPerMinute", s.login_per_minute);
@@ -62,8 +63,8 @@ Result<AuthSettings> LoadAuthSettings(store::Db& db, const OpenOptions& options)
   override_with("RateLimit::TokenDefaultPerHour", s.token_default_per_hour);
   // Idle timeout: at least 300 s and never above the absolute lifetime.
   if (s.session_max_time < 300) s.session_max_time = 57600;
-  s.session_max_idle_time = std::clamp<std::int64_t>(s.session_max_idle_time, 300,
-                                                     s.session_max_time);
+  s.session_max_idle_time =
+      std::clamp<std::int64_t>(s.session_max_idle_time, 300, s.session_max_time);
   return s;
 }
 
@@ -93,8 +94,9 @@ Result<AuthUser> LoadAuthUser(store::Db& db, PrincipalKind kind, std::int64_t id
   user.kind = kind;
   user.id = id;
   if (kind == PrincipalKind::kCustomer) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-        "SELECT login, coalesce(email, ''), first_name, last_name FROM customer_user WHERE id = ?"));
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                              db.Prepare("SELECT login, coalesce(email, ''), first_name, last_name "
+                                         "FROM customer_user WHERE id = ?"));
     stmt.Bind(1, id);
     GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) return InvalidCredentials();
@@ -124,7 +126,8 @@ Result<AuthUser> LoadAuthUser(store::Db& db, PrincipalKind kind, std::int64_t id
 }
 
 Error InvalidCredentials() {
-  return Error(ErrorCode::kUnauthenticated, "Invalid credentials").WithWireCode("core:unauthorized");
+  return Error(ErrorCode::kUnauthenticated, "Invalid credentials")
+      .WithWireCode("core:unauthorized");
 }
 
 Error InvalidToken() {

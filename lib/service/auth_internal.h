@@ -35,7 +35,7 @@ struct AuthSettings {
   int token_default_per_hour = 1000;
 };
 
-inline constexpr std::int64_t kAccessTokenTtl = 900;            // 15 minutes
+inline constexpr std::int64_t kAccessTokenTtl = 900;             // 15 minutes
 inline constexpr std::int64_t kRefreshTokenTtl = 7 * 24 * 3600;  // 7 days
 // Sessions' LastRequest and tokens' last_used_at are written at most this often.
 inline constexpr std::int64_t kTouchIntervalSeconds = 60;
@@ -64,7 +64,7 @@ Error RateLimitedError(std::string message, std::int64_t retry_after_sec);
 
 struct AuthState {
   std::mutex keys_mu;
-  std::optional<service::AuthKeys> keys;       // set once, under keys_mu
+  std::optional<service::AuthKeys> keys;         // set once, under keys_mu
   std::atomic<const AuthKeys*> loaded{nullptr};  // lock-free read after that
 
   std::mutex settings_mu;

@@ -28,23 +28,22 @@ struct Account {
 // security.md §3 step 3: agents by login; only if absent, customer users by
 // login or e-mail.
 Result<std::optional<Account>> FindAccount(store::Db& db, const std::string& login) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto agent,
-                            db.Prepare("SELECT id, login, pw, valid_id FROM users WHERE login = ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto agent, db.Prepare("SELECT id, login, pw, valid_id FROM users WHERE login = ?"));
   agent.Bind(1, login);
   GOATFLOW_ASSIGN_OR_RETURN(bool found, agent.Step());
   if (found) {
     return std::optional<Account>(Account{PrincipalKind::kAgent, agent.Int(0), agent.Text(1),
                                           agent.Text(2), agent.Int(3) == 1});
   }
-  GOATFLOW_ASSIGN_OR_RETURN(auto customer, db.Prepare(
-      "SELECT id, login, coalesce(pw, ''), valid_id FROM customer_user "
-      "WHERE login = ?1 OR email = ?1 ORDER BY login = ?1 DESC LIMIT 1"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto customer, db.Prepare("SELECT id, login, coalesce(pw, ''), valid_id FROM customer_user "
+                                "WHERE login = ?1 OR email = ?1 ORDER BY login = ?1 DESC LIMIT 1"));
   customer.Bind(1, login);
   GOATFLOW_ASSIGN_OR_RETURN(found, customer.Step());
   if (!found) return std::optional<Account>();
-  return std::optional<Account>(Account{PrincipalKind::kCustomer, customer.Int(0),
-                                        customer.Text(1), customer.Text(2),
-                                        customer.Int(3) == 1});
+  return std::optional<Account>(Account{PrincipalKind::kCustomer, customer.Int(0), customer.Text(1),
+                                        customer.Text(2), customer.Int(3) == 1});
 }
 
 RequestContext AsPrincipal(const RequestContext& ctx, PrincipalKind kind, std::int64_t id,
@@ -80,9 +79,8 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
 
   GOATFLOW_ASSIGN_OR_RETURN(auto keys, service::GetKeys(impl_, *state_));
   auto settings = service::GetSettings(impl_, *state_);
-  GOATFLOW_ASSIGN_OR_RETURN(auto account, service::Read(impl_, [&](store::Db& db) {
-    return FindAccount(db, login);
-  }));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto account, service::Read(impl_, [&](store::Db& db) { return FindAccount(db, login); }));
 
   // The hash is checked outside any transaction (Argon2id takes tens of
   // milliseconds) and for every outcome, so timing does not reveal whether
@@ -117,44 +115,47 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
     GOATFLOW_ASSIGN_OR_RETURN(new_hash,
                               auth::HashPassword(request.password, impl_.options.password_hashing));
   }
-  GOATFLOW_ASSIGN_OR_RETURN(auto result, service::Write(impl_, [&](store::Db& db) -> Result<LoginResult> {
-    LoginResult out;
-    GOATFLOW_ASSIGN_OR_RETURN(out.user, service::LoadAuthUser(db, account->kind, account->id));
-    if (new_hash) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(
-          account->kind == PrincipalKind::kCustomer
-              ? "UPDATE customer_user SET pw = ? WHERE id = ?"
-              : "UPDATE users SET pw = ? WHERE id = ?"));
-      update.BindAll(*new_hash, account->id);
-      GOATFLOW_RETURN_IF_ERROR(update.Run());
-    }
-    GOATFLOW_ASSIGN_OR_RETURN(auto session, service::CreateSession(db, impl_, *keys, out.user, ctx,
-                                                                   now, settings.session_max_time));
-    GOATFLOW_ASSIGN_OR_RETURN(out.tokens, service::IssueTokens(db, impl_, *keys, out.user,
-                                                               session.id, session.expires_at,
-                                                               settings, now, ""));
-    out.session_id = session.raw_id;
-    out.session_max_age = settings.session_max_time;
-    out.password_change_required = account->kind == PrincipalKind::kAgent && account->id == 1 &&
-                                   request.password == "admin";
-    RequestContext actor = AsPrincipal(ctx, account->kind, account->id, account->login,
-                                       AuthMethod::kPassword);
-    actor.session_id = session.id;
-    std::map<std::string, std::string> details;
-    if (new_hash) details["rehashed"] = "true";
-    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-        db, actor, now,
-        {"auth.login.success", AuditOutcome::kSuccess,
-         account->kind == PrincipalKind::kCustomer ? "customer_user" : "user",
-         std::to_string(account->id), account->login, "", details}));
-    return out;
-  }));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto result, service::Write(impl_, [&](store::Db& db) -> Result<LoginResult> {
+        LoginResult out;
+        GOATFLOW_ASSIGN_OR_RETURN(out.user, service::LoadAuthUser(db, account->kind, account->id));
+        if (new_hash) {
+          GOATFLOW_ASSIGN_OR_RETURN(auto update,
+                                    db.Prepare(account->kind == PrincipalKind::kCustomer
+                                                   ? "UPDATE customer_user SET pw = ? WHERE id = ?"
+                                                   : "UPDATE users SET pw = ? WHERE id = ?"));
+          update.BindAll(*new_hash, account->id);
+          GOATFLOW_RETURN_IF_ERROR(update.Run());
+        }
+        GOATFLOW_ASSIGN_OR_RETURN(auto session,
+                                  service::CreateSession(db, impl_, *keys, out.user, ctx, now,
+                                                         settings.session_max_time));
+        GOATFLOW_ASSIGN_OR_RETURN(out.tokens,
+                                  service::IssueTokens(db, impl_, *keys, out.user, session.id,
+                                                       session.expires_at, settings, now, ""));
+        out.session_id = session.raw_id;
+        out.session_max_age = settings.session_max_time;
+        out.password_change_required = account->kind == PrincipalKind::kAgent && account->id == 1 &&
+                                       request.password == "admin";
+        RequestContext actor =
+            AsPrincipal(ctx, account->kind, account->id, account->login, AuthMethod::kPassword);
+        actor.session_id = session.id;
+        std::map<std::string, std::string> details;
+        if (new_hash) details["rehashed"] = "true";
+        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
+            db, actor, now,
+            {"auth.login.success", AuditOutcome::kSuccess,
+             account->kind == PrincipalKind::kCustomer ? "customer_user" : "user",
+             std::to_string(account->id), account->login, "", details}));
+        return out;
+      }));
   state_->backoff.Clear(ip_key);
   state_->backoff.Clear(account_key);
   return result;
 }
 
-Result<TokenPair> AuthService::Refresh(const RequestContext& ctx, const std::string& refresh_token) {
+Result<TokenPair> AuthService::Refresh(const RequestContext& ctx,
+                                       const std::string& refresh_token) {
   GOATFLOW_ASSIGN_OR_RETURN(auto keys, service::GetKeys(impl_, *state_));
   const TimePoint now = impl_.clock->Now();
   auto claims = auth::VerifyJwt(refresh_token, keys->jwt, core::ToUnixSeconds(now), "refresh");
@@ -164,70 +165,79 @@ Result<TokenPair> AuthService::Refresh(const RequestContext& ctx, const std::str
 
   // The body succeeds with an Error value for rejections it must record
   // (reuse revokes the family; that revocation has to commit).
-  GOATFLOW_ASSIGN_OR_RETURN(auto outcome, service::Write(impl_, [&](store::Db& db)
-                                                                    -> Result<Result<TokenPair>> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto find, db.Prepare(R"sql(
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto outcome, service::Write(impl_, [&](store::Db& db) -> Result<Result<TokenPair>> {
+        GOATFLOW_ASSIGN_OR_RETURN(auto find, db.Prepare(R"sql(
       SELECT r.id, r.family_id, r.session_id, r.user_kind, r.user_id, r.used_at IS NOT NULL,
              r.revoked_at IS NOT NULL, s.expires_at, s.last_request
         FROM auth_refresh_token r LEFT JOIN sessions s ON s.id = r.session_id
        WHERE r.jti_hash = ?)sql"));
-    find.Bind(1, jti_hash);
-    GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
-    if (!found) return Result<TokenPair>(InvalidRefresh());
-    const std::int64_t row_id = find.Int(0);
-    const std::string family = find.Text(1);
-    const auto session_id = find.OptInt(2);
-    const auto kind = service::ParseKind(find.Text(3));
-    const std::int64_t user_id = find.Int(4);
-    const bool spent = find.Int(5) != 0 || find.Int(6) != 0;
-    const auto session_expires = core::ParseDbTime(find.Text(7));
-    const auto last_request = core::ParseDbTime(find.Text(8));
-    if (!kind || *kind != service::ParseKind(claims->kind) || user_id != claims->user_id)
-      return Result<TokenPair>(InvalidRefresh());
-    RequestContext actor = AsPrincipal(ctx, *kind, user_id, claims->sub, AuthMethod::kJwt);
-    actor.session_id = session_id;
-    if (spent) {
-      // A spent token presented again means it leaked: end the family and its session.
-      GOATFLOW_ASSIGN_OR_RETURN(auto revoke, db.Prepare(
-          "UPDATE auth_refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL"));
-      revoke.BindAll(core::FormatDbTime(now), family);
-      GOATFLOW_RETURN_IF_ERROR(revoke.Run());
-      if (session_id) {
-        GOATFLOW_ASSIGN_OR_RETURN(auto kill, db.Prepare("DELETE FROM sessions WHERE id = ?"));
-        kill.Bind(1, *session_id);
-        GOATFLOW_RETURN_IF_ERROR(kill.Run());
-      }
-      GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-          db, actor, now,
-          {"auth.refresh", AuditOutcome::kFailure, "session",
-           session_id ? std::to_string(*session_id) : "", claims->sub,
-           "refresh token reused; family revoked", {}}));
-      return Result<TokenPair>(InvalidRefresh());
-    }
-    if (!session_id || !session_expires || !last_request || *session_expires <= now ||
-        *last_request + std::chrono::seconds(settings.session_max_idle_time) <= now)
-      return Result<TokenPair>(InvalidRefresh());
-    GOATFLOW_ASSIGN_OR_RETURN(auto login, service::ValidLogin(db, *kind, user_id));
-    if (!login) return Result<TokenPair>(InvalidRefresh());
-    GOATFLOW_ASSIGN_OR_RETURN(auto spend, db.Prepare(
-        "UPDATE auth_refresh_token SET used_at = ? WHERE id = ?"));
-    spend.BindAll(core::FormatDbTime(now), row_id);
-    GOATFLOW_RETURN_IF_ERROR(spend.Run());
-    GOATFLOW_ASSIGN_OR_RETURN(auto touch, db.Prepare(
-        "UPDATE sessions SET last_request = ? WHERE id = ?"));
-    touch.BindAll(core::FormatDbTime(now), *session_id);
-    GOATFLOW_RETURN_IF_ERROR(touch.Run());
-    GOATFLOW_ASSIGN_OR_RETURN(auto user, service::LoadAuthUser(db, *kind, user_id));
-    GOATFLOW_ASSIGN_OR_RETURN(auto pair, service::IssueTokens(db, impl_, *keys, user, *session_id,
-                                                              *session_expires, settings, now,
-                                                              family));
-    actor.principal.login = user.login;
-    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-        db, actor, now,
-        {"auth.refresh", AuditOutcome::kSuccess, "session", std::to_string(*session_id),
-         user.login, "", {}}));
-    return Result<TokenPair>(std::move(pair));
-  }));
+        find.Bind(1, jti_hash);
+        GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
+        if (!found) return Result<TokenPair>(InvalidRefresh());
+        const std::int64_t row_id = find.Int(0);
+        const std::string family = find.Text(1);
+        const auto session_id = find.OptInt(2);
+        const auto kind = service::ParseKind(find.Text(3));
+        const std::int64_t user_id = find.Int(4);
+        const bool spent = find.Int(5) != 0 || find.Int(6) != 0;
+        const auto session_expires = core::ParseDbTime(find.Text(7));
+        const auto last_request = core::ParseDbTime(find.Text(8));
+        if (!kind || *kind != service::ParseKind(claims->kind) || user_id != claims->user_id)
+          return Result<TokenPair>(InvalidRefresh());
+        RequestContext actor = AsPrincipal(ctx, *kind, user_id, claims->sub, AuthMethod::kJwt);
+        actor.session_id = session_id;
+        if (spent) {
+          // A spent token presented again means it leaked: end the family and its session.
+          GOATFLOW_ASSIGN_OR_RETURN(auto revoke,
+                                    db.Prepare("UPDATE auth_refresh_token SET revoked_at = ? WHERE "
+                                               "family_id = ? AND revoked_at IS NULL"));
+          revoke.BindAll(core::FormatDbTime(now), family);
+          GOATFLOW_RETURN_IF_ERROR(revoke.Run());
+          if (session_id) {
+            GOATFLOW_ASSIGN_OR_RETURN(auto kill, db.Prepare("DELETE FROM sessions WHERE id = ?"));
+            kill.Bind(1, *session_id);
+            GOATFLOW_RETURN_IF_ERROR(kill.Run());
+          }
+          GOATFLOW_RETURN_IF_ERROR(
+              service::WriteAudit(db, actor, now,
+                                  {"auth.refresh",
+                                   AuditOutcome::kFailure,
+                                   "session",
+                                   session_id ? std::to_string(*session_id) : "",
+                                   claims->sub,
+                                   "refresh token reused; family revoked",
+                                   {}}));
+          return Result<TokenPair>(InvalidRefresh());
+        }
+        if (!session_id || !session_expires || !last_request || *session_expires <= now ||
+            *last_request + std::chrono::seconds(settings.session_max_idle_time) <= now)
+          return Result<TokenPair>(InvalidRefresh());
+        GOATFLOW_ASSIGN_OR_RETURN(auto login, service::ValidLogin(db, *kind, user_id));
+        if (!login) return Result<TokenPair>(InvalidRefresh());
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto spend, db.Prepare("UPDATE auth_refresh_token SET used_at = ? WHERE id = ?"));
+        spend.BindAll(core::FormatDbTime(now), row_id);
+        GOATFLOW_RETURN_IF_ERROR(spend.Run());
+        GOATFLOW_ASSIGN_OR_RETURN(auto touch,
+                                  db.Prepare("UPDATE sessions SET last_request = ? WHERE id = ?"));
+        touch.BindAll(core::FormatDbTime(now), *session_id);
+        GOATFLOW_RETURN_IF_ERROR(touch.Run());
+        GOATFLOW_ASSIGN_OR_RETURN(auto user, service::LoadAuthUser(db, *kind, user_id));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto pair, service::IssueTokens(db, impl_, *keys, user, *session_id, *session_expires,
+                                            settings, now, family));
+        actor.principal.login = user.login;
+        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, actor, now,
+                                                     {"auth.refresh",
+                                                      AuditOutcome::kSuccess,
+                                                      "session",
+                                                      std::to_string(*session_id),
+                                                      user.login,
+                                                      "",
+                                                      {}}));
+        return Result<TokenPair>(std::move(pair));
+      }));
   return outcome;
 }
 
@@ -247,31 +257,37 @@ Status AuthService::Logout(const RequestContext& ctx, const std::string& refresh
     const std::string kind(service::KindName(ctx.principal.kind));
     std::optional<std::int64_t> session = ctx.session_id;
     if (jti_hash) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto find, db.Prepare(
-          "SELECT family_id, session_id FROM auth_refresh_token "
-          "WHERE jti_hash = ? AND user_kind = ? AND user_id = ?"));
+      GOATFLOW_ASSIGN_OR_RETURN(auto find,
+                                db.Prepare("SELECT family_id, session_id FROM auth_refresh_token "
+                                           "WHERE jti_hash = ? AND user_kind = ? AND user_id = ?"));
       find.BindAll(*jti_hash, kind, caller.id);
       GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
       if (found) {
         std::string family = find.Text(0);
         if (!session) session = find.OptInt(1);
-        GOATFLOW_ASSIGN_OR_RETURN(auto revoke, db.Prepare(
-            "UPDATE auth_refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL"));
+        GOATFLOW_ASSIGN_OR_RETURN(auto revoke,
+                                  db.Prepare("UPDATE auth_refresh_token SET revoked_at = ? WHERE "
+                                             "family_id = ? AND revoked_at IS NULL"));
         revoke.BindAll(core::FormatDbTime(now), family);
         GOATFLOW_RETURN_IF_ERROR(revoke.Run());
       }
     }
     if (session) {
       // Deleting the session deletes its refresh-token family (foreign key cascade).
-      GOATFLOW_ASSIGN_OR_RETURN(auto kill, db.Prepare(
-          "DELETE FROM sessions WHERE id = ? AND user_kind = ? AND user_id = ?"));
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto kill,
+          db.Prepare("DELETE FROM sessions WHERE id = ? AND user_kind = ? AND user_id = ?"));
       kill.BindAll(*session, kind, caller.id);
       GOATFLOW_RETURN_IF_ERROR(kill.Run());
     }
-    return service::WriteAudit(
-        db, ctx, now,
-        {"auth.logout", AuditOutcome::kSuccess, "session", session ? std::to_string(*session) : "",
-         caller.login, "", {}});
+    return service::WriteAudit(db, ctx, now,
+                               {"auth.logout",
+                                AuditOutcome::kSuccess,
+                                "session",
+                                session ? std::to_string(*session) : "",
+                                caller.login,
+                                "",
+                                {}});
   });
 }
 

@@ -49,18 +49,19 @@ Result<const AuthKeys*> GetKeys(Helpdesk::Impl& impl, AuthState& state) {
   if (const AuthKeys* keys = state.loaded.load(std::memory_order_acquire)) return keys;
   std::lock_guard<std::mutex> lock(state.keys_mu);
   if (state.keys) return &*state.keys;
-  GOATFLOW_ASSIGN_OR_RETURN(AuthKeys keys, Write(impl, [&](store::Db& db) -> Result<AuthKeys> {
-    AuthKeys k;
-    TimePoint now = impl.clock->Now();
-    if (!impl.options.jwt_secret.empty()) {
-      k.jwt = impl.options.jwt_secret;
-    } else {
-      GOATFLOW_ASSIGN_OR_RETURN(k.jwt, LoadOrCreateSecret(db, *impl.random, kJwtKeyName, now));
-    }
-    GOATFLOW_ASSIGN_OR_RETURN(k.token_hash,
-                              LoadOrCreateSecret(db, *impl.random, kTokenKeyName, now));
-    return k;
-  }));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      AuthKeys keys, Write(impl, [&](store::Db& db) -> Result<AuthKeys> {
+        AuthKeys k;
+        TimePoint now = impl.clock->Now();
+        if (!impl.options.jwt_secret.empty()) {
+          k.jwt = impl.options.jwt_secret;
+        } else {
+          GOATFLOW_ASSIGN_OR_RETURN(k.jwt, LoadOrCreateSecret(db, *impl.random, kJwtKeyName, now));
+        }
+        GOATFLOW_ASSIGN_OR_RETURN(k.token_hash,
+                                  LoadOrCreateSecret(db, *impl.random, kTokenKeyName, now));
+        return k;
+      }));
   state.keys = keys;
   state.loaded.store(&*state.keys, std::memory_order_release);
   return &*state.keys;
@@ -182,22 +183,32 @@ std::chrono::seconds WindowOf(RateBucket bucket) {
 
 int LimitOf(RateBucket bucket, const service::AuthSettings& s) {
   switch (bucket) {
-    case RateBucket::kLogin: return s.login_per_minute;
-    case RateBucket::kPasswordReset: return s.password_reset_per_hour;
-    case RateBucket::kCustomerTicketCreate: return s.customer_ticket_create_per_hour;
-    case RateBucket::kGeneral: return s.general_per_minute;
-    case RateBucket::kApiToken: return s.token_default_per_hour;
+    case RateBucket::kLogin:
+      return s.login_per_minute;
+    case RateBucket::kPasswordReset:
+      return s.password_reset_per_hour;
+    case RateBucket::kCustomerTicketCreate:
+      return s.customer_ticket_create_per_hour;
+    case RateBucket::kGeneral:
+      return s.general_per_minute;
+    case RateBucket::kApiToken:
+      return s.token_default_per_hour;
   }
   return 0;
 }
 
 char BucketTag(RateBucket bucket) {
   switch (bucket) {
-    case RateBucket::kLogin: return 'L';
-    case RateBucket::kPasswordReset: return 'P';
-    case RateBucket::kCustomerTicketCreate: return 'C';
-    case RateBucket::kGeneral: return 'G';
-    case RateBucket::kApiToken: return 'T';
+    case RateBucket::kLogin:
+      return 'L';
+    case RateBucket::kPasswordReset:
+      return 'P';
+    case RateBucket::kCustomerTicketCreate:
+      return 'C';
+    case RateBucket::kGeneral:
+      return 'G';
+    case RateBucket::kApiToken:
+      return 'T';
   }
   return '?';
 }
@@ -244,8 +255,8 @@ RateLimitResult AuthService::CheckRequestRate(const RequestContext& ctx) {
   if (ctx.principal.kind == PrincipalKind::kAnonymous) {
     key = "ip:" + ctx.client_ip;
   } else {
-    key = std::string(service::KindName(ctx.principal.kind)) + ":" +
-          std::to_string(ctx.principal.id);
+    key =
+        std::string(service::KindName(ctx.principal.kind)) + ":" + std::to_string(ctx.principal.id);
   }
   RateLimitResult general =
       Check(state_->limiter, RateBucket::kGeneral, key, settings.general_per_minute, now);

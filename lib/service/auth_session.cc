@@ -28,10 +28,13 @@ struct SessionRow {
 Result<std::optional<SessionRow>> FindLiveSession(store::Db& db, std::optional<std::int64_t> by_id,
                                                   const std::string& by_hash, TimePoint now,
                                                   std::int64_t max_idle) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      by_id ? "SELECT id, user_kind, user_id, expires_at, last_request FROM sessions WHERE id = ?"
-            : "SELECT id, user_kind, user_id, expires_at, last_request FROM sessions "
-              "WHERE session_id = ?"));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare(
+          by_id
+              ? "SELECT id, user_kind, user_id, expires_at, last_request FROM sessions WHERE id = ?"
+              : "SELECT id, user_kind, user_id, expires_at, last_request FROM sessions "
+                "WHERE session_id = ?"));
   if (by_id) {
     stmt.Bind(1, *by_id);
   } else {
@@ -98,31 +101,31 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
       std::optional<TimePoint> last_used;
       int rate_limit;
     };
-    GOATFLOW_ASSIGN_OR_RETURN(auto match, service::Read(impl_, [&](store::Db& db)
-                                                                  -> Result<std::optional<Match>> {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto match, service::Read(impl_, [&](store::Db& db) -> Result<std::optional<Match>> {
+          GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
         SELECT t.id, t.user_type, t.user_id, t.token_hash, t.scopes, t.revoked_at IS NOT NULL,
                t.expires_at, t.last_used_at, t.rate_limit,
                CASE t.user_type
                  WHEN 'agent' THEN (SELECT login FROM users WHERE id = t.user_id AND valid_id = 1)
                  ELSE (SELECT login FROM customer_user WHERE id = t.user_id AND valid_id = 1) END
           FROM user_api_tokens t WHERE t.prefix = ?)sql"));
-      stmt.Bind(1, *prefix);
-      while (true) {
-        GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-        if (!row) break;
-        if (!auth::ConstantTimeEquals(stmt.Text(3), hash)) continue;
-        auto kind = service::ParseKind(stmt.Text(1));
-        if (!kind) continue;
-        std::optional<TimePoint> expires, last_used;
-        if (auto text = stmt.OptText(6)) expires = core::ParseDbTime(*text);
-        if (auto text = stmt.OptText(7)) last_used = core::ParseDbTime(*text);
-        return std::optional<Match>(Match{stmt.Int(0), *kind, stmt.Int(2), stmt.OptText(9),
-                                          stmt.OptText(4), stmt.Int(5) != 0, expires, last_used,
-                                          static_cast<int>(stmt.Int(8))});
-      }
-      return std::optional<Match>();
-    }));
+          stmt.Bind(1, *prefix);
+          while (true) {
+            GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+            if (!row) break;
+            if (!auth::ConstantTimeEquals(stmt.Text(3), hash)) continue;
+            auto kind = service::ParseKind(stmt.Text(1));
+            if (!kind) continue;
+            std::optional<TimePoint> expires, last_used;
+            if (auto text = stmt.OptText(6)) expires = core::ParseDbTime(*text);
+            if (auto text = stmt.OptText(7)) last_used = core::ParseDbTime(*text);
+            return std::optional<Match>(Match{stmt.Int(0), *kind, stmt.Int(2), stmt.OptText(9),
+                                              stmt.OptText(4), stmt.Int(5) != 0, expires, last_used,
+                                              static_cast<int>(stmt.Int(8))});
+          }
+          return std::optional<Match>();
+        }));
     if (!match) return service::InvalidToken();
     if (match->revoked)
       return Error(ErrorCode::kUnauthenticated, "Token has been revoked")
@@ -134,8 +137,10 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
     if (!match->last_used ||
         now - *match->last_used >= std::chrono::seconds(service::kTouchIntervalSeconds)) {
       GOATFLOW_RETURN_IF_ERROR(service::Write(impl_, [&](store::Db& db) -> Status {
-        GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-            "UPDATE user_api_tokens SET last_used_at = ?, last_used_ip = ? WHERE id = ?"));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto stmt,
+            db.Prepare(
+                "UPDATE user_api_tokens SET last_used_at = ?, last_used_ip = ? WHERE id = ?"));
         stmt.Bind(1, core::FormatDbTime(now));
         stmt.Bind(2, ctx.client_ip.empty() ? std::optional<std::string>() : ctx.client_ip);
         stmt.Bind(3, match->id);
@@ -163,16 +168,16 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
       std::optional<std::string> login;
       std::optional<SessionRow> session;
     };
-    GOATFLOW_ASSIGN_OR_RETURN(auto checked, service::Read(impl_, [&](store::Db& db)
-                                                                    -> Result<Checked> {
-      Checked c;
-      GOATFLOW_ASSIGN_OR_RETURN(c.login, service::ValidLogin(db, *kind, claims.user_id));
-      if (claims.sid != 0) {
-        GOATFLOW_ASSIGN_OR_RETURN(c.session, FindLiveSession(db, claims.sid, "", now,
-                                                             settings.session_max_idle_time));
-      }
-      return c;
-    }));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto checked, service::Read(impl_, [&](store::Db& db) -> Result<Checked> {
+          Checked c;
+          GOATFLOW_ASSIGN_OR_RETURN(c.login, service::ValidLogin(db, *kind, claims.user_id));
+          if (claims.sid != 0) {
+            GOATFLOW_ASSIGN_OR_RETURN(c.session, FindLiveSession(db, claims.sid, "", now,
+                                                                 settings.session_max_idle_time));
+          }
+          return c;
+        }));
     if (!checked.login) return service::InvalidToken();
     if (claims.sid != 0) {
       // Tokens are bound to their session: logout or a kill ends them too.
@@ -193,17 +198,17 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
       std::optional<SessionRow> session;
       std::optional<std::string> login;
     };
-    GOATFLOW_ASSIGN_OR_RETURN(auto checked, service::Read(impl_, [&](store::Db& db)
-                                                                    -> Result<Checked> {
-      Checked c;
-      GOATFLOW_ASSIGN_OR_RETURN(c.session, FindLiveSession(db, std::nullopt, hash, now,
-                                                           settings.session_max_idle_time));
-      if (c.session) {
-        GOATFLOW_ASSIGN_OR_RETURN(c.login,
-                                  service::ValidLogin(db, c.session->kind, c.session->user_id));
-      }
-      return c;
-    }));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto checked, service::Read(impl_, [&](store::Db& db) -> Result<Checked> {
+          Checked c;
+          GOATFLOW_ASSIGN_OR_RETURN(c.session, FindLiveSession(db, std::nullopt, hash, now,
+                                                               settings.session_max_idle_time));
+          if (c.session) {
+            GOATFLOW_ASSIGN_OR_RETURN(c.login,
+                                      service::ValidLogin(db, c.session->kind, c.session->user_id));
+          }
+          return c;
+        }));
     if (!checked.session || !checked.login) return SessionTerminated();
     GOATFLOW_RETURN_IF_ERROR(TouchSession(impl_, *checked.session, now));
     ctx.principal = {checked.session->kind, checked.session->user_id, *checked.login};
@@ -251,17 +256,19 @@ Result<std::int64_t> AuthService::PurgeExpired() {
   state_->limiter.Sweep(now);
   return service::Write(impl_, [&](store::Db& db) -> Result<std::int64_t> {
     const std::string now_text = core::FormatDbTime(now);
-    GOATFLOW_ASSIGN_OR_RETURN(auto sessions, db.Prepare(
-        "DELETE FROM sessions WHERE expires_at <= ? OR last_request <= ?"));
-    sessions.BindAll(now_text, core::FormatDbTime(
-                                   now - std::chrono::seconds(settings.session_max_idle_time)));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto sessions,
+        db.Prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_request <= ?"));
+    sessions.BindAll(
+        now_text, core::FormatDbTime(now - std::chrono::seconds(settings.session_max_idle_time)));
     GOATFLOW_RETURN_IF_ERROR(sessions.Run());
     std::int64_t deleted = db.Changes();
     // Spent and revoked rows are kept for a day so that a replayed token is
     // still recognised as reuse (and revokes its family) rather than unknown.
-    GOATFLOW_ASSIGN_OR_RETURN(auto tokens, db.Prepare(
-        "DELETE FROM auth_refresh_token WHERE expires_at <= ?1 OR used_at <= ?2 "
-        "OR revoked_at <= ?2"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto tokens,
+        db.Prepare("DELETE FROM auth_refresh_token WHERE expires_at <= ?1 OR used_at <= ?2 "
+                   "OR revoked_at <= ?2"));
     tokens.BindAll(now_text, core::FormatDbTime(now - std::chrono::hours(24)));
     GOATFLOW_RETURN_IF_ERROR(tokens.Run());
     return deleted + db.Changes();
@@ -272,12 +279,12 @@ Status AuthService::TerminateSession(const RequestContext& ctx, std::int64_t ses
   const TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Status {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_ASSIGN_OR_RETURN(auto find, db.Prepare(
-        "SELECT user_kind, user_id, user_login FROM sessions WHERE id = ?"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto find, db.Prepare("SELECT user_kind, user_id, user_login FROM sessions WHERE id = ?"));
     find.Bind(1, session_id);
     GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
-    const bool own = found && find.Text(0) == service::KindName(ctx.principal.kind) &&
-                     find.Int(1) == caller.id;
+    const bool own =
+        found && find.Text(0) == service::KindName(ctx.principal.kind) && find.Int(1) == caller.id;
     if (!found || (!own && !caller.is_admin))
       return Error(ErrorCode::kNotFound, "Session not found").WithWireCode("core:not_found");
     std::string owner_login = find.Text(2);
@@ -285,8 +292,13 @@ Status AuthService::TerminateSession(const RequestContext& ctx, std::int64_t ses
     kill.Bind(1, session_id);
     GOATFLOW_RETURN_IF_ERROR(kill.Run());
     return service::WriteAudit(db, ctx, now,
-                               {"session.kill", service::AuditOutcome::kSuccess, "session",
-                                std::to_string(session_id), owner_login, "", {}});
+                               {"session.kill",
+                                service::AuditOutcome::kSuccess,
+                                "session",
+                                std::to_string(session_id),
+                                owner_login,
+                                "",
+                                {}});
   });
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <boost/json.hpp>
 
 #include "auth/secrets.h"
@@ -93,10 +92,17 @@ Result<std::optional<std::int64_t>> ParseExpiresIn(std::string_view text, bool a
     return InvalidExpiration();
   std::int64_t days = 0;
   switch (text.back()) {
-    case 'd': days = n; break;
-    case 'm': days = n * 30; break;
-    case 'y': days = n * 365; break;
-    default: return InvalidExpiration();
+    case 'd':
+      days = n;
+      break;
+    case 'm':
+      days = n * 30;
+      break;
+    case 'y':
+      days = n * 365;
+      break;
+    default:
+      return InvalidExpiration();
   }
   if (days > kMaxDays || (!admin && days > kMaxNonAdminDays)) return InvalidExpiration();
   return std::optional<std::int64_t>(days * kDay);
@@ -184,28 +190,31 @@ Result<CreatedToken> AuthService::CreateToken(const RequestContext& ctx,
             .WithWireCode("core:forbidden");
     }
     if (request.owner_login) {
-      GOATFLOW_ASSIGN_OR_RETURN(auto find, db.Prepare(
-          "SELECT id, login FROM users WHERE login = ? AND valid_id = 1"));
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto find, db.Prepare("SELECT id, login FROM users WHERE login = ? AND valid_id = 1"));
       find.Bind(1, *request.owner_login);
       GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
-      if (!found) return Error(ErrorCode::kNotFound, "User not found").WithWireCode("core:not_found");
+      if (!found)
+        return Error(ErrorCode::kNotFound, "User not found").WithWireCode("core:not_found");
       owner_kind = PrincipalKind::kAgent;
       owner_id = find.Int(0);
       owner_login = find.Text(1);
     }
     std::string name(core::Trim(request.name));
-    if (name.empty()) return service::ValidationFailed("Token name is required", "name", "required");
+    if (name.empty())
+      return service::ValidationFailed("Token name is required", "name", "required");
     if (!core::IsValidUtf8(name) || core::HasControlChars(name))
       return service::ValidationFailed("Token name contains invalid characters", "name", "invalid");
     if (core::Utf8Length(name) > 100)
       return service::ValidationFailed("Token name is longer than 100 characters", "name",
                                        "too_long");
-    GOATFLOW_ASSIGN_OR_RETURN(auto scopes, ValidateScopes(request.scopes,
-                                                          owner_kind == PrincipalKind::kCustomer));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto scopes, ValidateScopes(request.scopes, owner_kind == PrincipalKind::kCustomer));
     GOATFLOW_ASSIGN_OR_RETURN(auto ttl, ParseExpiresIn(request.expires_in, caller.is_admin));
-    int rate_limit = settings.token_default_per_hour >= 1 && settings.token_default_per_hour <= 100000
-                         ? settings.token_default_per_hour
-                         : 1000;
+    int rate_limit =
+        settings.token_default_per_hour >= 1 && settings.token_default_per_hour <= 100000
+            ? settings.token_default_per_hour
+            : 1000;
     if (request.rate_limit) {
       if (*request.rate_limit < 1 || *request.rate_limit > 100000)
         return service::ValidationFailed("rate_limit must be between 1 and 100000", "rate_limit",
@@ -229,12 +238,17 @@ Result<CreatedToken> AuthService::CreateToken(const RequestContext& ctx,
     insert.Bind(9, core::FormatDbTime(now)).Bind(10, caller.id);
     GOATFLOW_RETURN_IF_ERROR(insert.Run());
     const std::int64_t id = db.LastInsertId();
-    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-        db, ctx, now,
-        {"token.create", service::AuditOutcome::kSuccess, "api_token", std::to_string(id), name,
-         "", {{"prefix", secret.prefix}, {"owner", owner_login},
-              {"scopes", scopes_json.value_or("[]")},
-              {"expires_at", expires_at.value_or("never")}}}));
+    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, now,
+                                                 {"token.create",
+                                                  service::AuditOutcome::kSuccess,
+                                                  "api_token",
+                                                  std::to_string(id),
+                                                  name,
+                                                  "",
+                                                  {{"prefix", secret.prefix},
+                                                   {"owner", owner_login},
+                                                   {"scopes", scopes_json.value_or("[]")},
+                                                   {"expires_at", expires_at.value_or("never")}}}));
     CreatedToken out;
     GOATFLOW_ASSIGN_OR_RETURN(out.info, LoadToken(db, id, now));
     out.token = secret.token;
@@ -250,7 +264,8 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListTokens(const RequestContext& 
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     const bool admin_view = request.all_owners || request.owner_login.has_value();
     if (admin_view && !caller.is_admin)
-      return Error(ErrorCode::kPermissionDenied, "Permission denied").WithWireCode("core:forbidden");
+      return Error(ErrorCode::kPermissionDenied, "Permission denied")
+          .WithWireCode("core:forbidden");
     std::string sql(kTokenColumns);
     sql += "WHERE (?1 = 1 OR t.revoked_at IS NULL) ";
     if (request.owner_login) {
@@ -265,7 +280,7 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListTokens(const RequestContext& 
       stmt.Bind(2, *request.owner_login);
     } else if (!request.all_owners) {
       stmt.Bind(2, service::KindName(caller.IsCustomer() ? PrincipalKind::kCustomer
-                                                          : PrincipalKind::kAgent));
+                                                         : PrincipalKind::kAgent));
       stmt.Bind(3, caller.id);
     }
     std::vector<ApiTokenInfo> out;
@@ -289,14 +304,20 @@ Result<ApiTokenInfo> AuthService::RevokeToken(const RequestContext& ctx, std::in
     const bool own = token.owner_kind == caller_kind && token.owner_id == caller.id;
     if (!own && !caller.is_admin) return TokenNotFound();
     if (token.revoked_at) return token;  // revoking twice changes nothing
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-        "UPDATE user_api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?"));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto stmt,
+        db.Prepare("UPDATE user_api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?"));
     stmt.BindAll(core::FormatDbTime(now), caller.id, token_id);
     GOATFLOW_RETURN_IF_ERROR(stmt.Run());
-    GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
-        db, ctx, now,
-        {"token.revoke", service::AuditOutcome::kSuccess, "api_token", std::to_string(token_id),
-         token.name, "", {{"prefix", token.prefix}, {"owner", token.owner_login}}}));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::WriteAudit(db, ctx, now,
+                            {"token.revoke",
+                             service::AuditOutcome::kSuccess,
+                             "api_token",
+                             std::to_string(token_id),
+                             token.name,
+                             "",
+                             {{"prefix", token.prefix}, {"owner", token.owner_login}}}));
     return LoadToken(db, token_id, now);
   });
 }

@@ -21,8 +21,8 @@ TEST_CASE("goatflow token create prints the secret once; list never shows it") {
   TempDir dir;
   std::string db = dir.File("t.db");
   REQUIRE(Goatflow({"init", "--db", db}).exit_code == 0);
-  auto created = Goatflow({"token", "create", "--db", db, "--name", "ci", "--scope",
-                           "tickets:read", "--expires-in", "30d"});
+  auto created = Goatflow({"token", "create", "--db", db, "--name", "ci", "--scope", "tickets:read",
+                           "--expires-in", "30d"});
   INFO(created.err);
   REQUIRE(created.exit_code == 0);
   std::string secret = FirstLine(created.out);

@@ -141,7 +141,8 @@ TEST_CASE("No password, token, session id or key reaches the logs or error messa
         if (!line.empty()) secrets.push_back(line);
       }
     }
-    secrets.push_back(f.QueryText("SELECT group_concat(coalesce(details, ''), ' ') FROM audit_log"));
+    secrets.push_back(
+        f.QueryText("SELECT group_concat(coalesce(details, ''), ' ') FROM audit_log"));
     const std::string audit = secrets.back();
     secrets.pop_back();
     for (const auto& s : secrets) {

@@ -100,12 +100,12 @@ struct AuthFixture {
   }
 };
 
-#define REQUIRE_WIRE(expr, wire)                       \
-  do {                                                 \
-    const auto& goatflow_w_ = (expr);                  \
-    REQUIRE_FALSE(goatflow_w_.ok());                   \
+#define REQUIRE_WIRE(expr, wire)                            \
+  do {                                                      \
+    const auto& goatflow_w_ = (expr);                       \
+    REQUIRE_FALSE(goatflow_w_.ok());                        \
     INFO(goatflow::testing::Describe(goatflow_w_.error())); \
-    REQUIRE(goatflow_w_.error().wire_code == (wire));  \
+    REQUIRE(goatflow_w_.error().wire_code == (wire));       \
   } while (false)
 
 }  // namespace goatflow::testing

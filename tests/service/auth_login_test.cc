@@ -40,10 +40,11 @@ TEST_CASE("Wrong password, unknown and disabled accounts get one generic answer"
   auto disabled = f.auth().Login(AuthFixture::From("192.0.2.1"), {"bob", "admin"});
   REQUIRE_ERR(disabled, ErrorCode::kUnauthenticated, "Invalid credentials");
   REQUIRE(disabled.error().wire_code == "core:unauthorized");
-  REQUIRE(f.QueryText("SELECT action, reason, coalesce(target_id, '') FROM audit_log ORDER BY id") ==
-          "auth.login.failure|bad password|2\n"
-          "auth.login.failure|unknown user|\n"
-          "auth.login.failure|disabled|3\n");
+  REQUIRE(
+      f.QueryText("SELECT action, reason, coalesce(target_id, '') FROM audit_log ORDER BY id") ==
+      "auth.login.failure|bad password|2\n"
+      "auth.login.failure|unknown user|\n"
+      "auth.login.failure|disabled|3\n");
   REQUIRE_ERR(f.auth().Login(AuthFixture::From("192.0.2.1"), {"", "x"}),
               ErrorCode::kInvalidArgument, "required");
 }

@@ -87,14 +87,15 @@ TEST_CASE("Token creation validates name, scopes, expiry and admin-only options"
   bad(f.alice, {"", {}, "", {}, {}}, "core:validation_failed");
   bad(f.alice, {std::string(101, 'n'), {}, "", {}, {}}, "core:validation_failed");
   bad(f.alice, {"x", {"tickets:everything"}, "", {}, {}}, "core:invalid_scope");
-  for (const char* e : {"never", "366d", "13m", "2y", "0d", "-1d", "5w", "d", "1.5d", "9999999999d"})
+  for (const char* e :
+       {"never", "366d", "13m", "2y", "0d", "-1d", "5w", "d", "1.5d", "9999999999d"})
     bad(f.alice, {"x", {}, e, {}, {}}, "core:invalid_expiration");
   REQUIRE_OK(f.auth().CreateToken(f.alice, {"x", {}, "1y", {}, {}}));
   REQUIRE_OK(f.auth().CreateToken(f.admin, {"x", {}, "5y", {}, {}}));
   REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", std::string("admin"), {}}),
               ErrorCode::kPermissionDenied, "Permission denied");
-  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", {}, 50}),
-              ErrorCode::kPermissionDenied, "Permission denied");
+  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", {}, 50}), ErrorCode::kPermissionDenied,
+              "Permission denied");
   REQUIRE_ERR(f.auth().CreateToken(f.admin, {"x", {}, "", std::string("ghost"), {}}),
               ErrorCode::kNotFound, "User not found");
   bad(f.admin, {"x", {}, "", {}, 0}, "core:validation_failed");
@@ -141,8 +142,8 @@ TEST_CASE("Listing and revoking are limited to own tokens, admins see all") {
   auto with_revoked = f.auth().ListTokens(f.admin, {true, {}, true});
   REQUIRE_OK(with_revoked);
   REQUIRE(with_revoked->size() == 2);
-  auto for_alice = f.auth().ListTokens(RequestContext::LocalOperator(),
-                                       {false, std::string("alice"), true});
+  auto for_alice =
+      f.auth().ListTokens(RequestContext::LocalOperator(), {false, std::string("alice"), true});
   REQUIRE_OK(for_alice);
   REQUIRE(for_alice->size() == 1);
   REQUIRE(for_alice->at(0).owner_login == "alice");

@@ -1,7 +1,8 @@
 // JWT signing and verification, including the attacks of security.md §3.1.
+#include "auth/jwt.h"
+
 #include <sodium.h>
 
-#include "auth/jwt.h"
 #include "support/test_support.h"
 
 namespace goatflow::auth {
@@ -75,14 +76,15 @@ TEST_CASE("A JWT with an altered payload or a wrong key is rejected") {
 
 TEST_CASE("alg none and algorithms other than HS256 are rejected") {
   auto p = Parts(SignJwt(Access(), kKey));
-  RequireInvalid(VerifyJwt(B64(R"({"alg":"none","typ":"JWT"})") + "." + p[1] + ".", kKey, kNow,
-                           "access"));
+  RequireInvalid(
+      VerifyJwt(B64(R"({"alg":"none","typ":"JWT"})") + "." + p[1] + ".", kKey, kNow, "access"));
   // Even correctly MACed bytes are refused when the header names another algorithm.
   std::string head = B64(R"({"alg":"HS512","typ":"JWT"})");
   std::string data = head + "." + p[1];
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(kKey.data()), kKey.size());
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(kKey.data()),
+                              kKey.size());
   crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()),
                                 data.size());
   crypto_auth_hmacsha256_final(&st, mac);

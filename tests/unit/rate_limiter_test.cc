@@ -1,7 +1,8 @@
 // Rate limiter and login backoff with a hand-set clock (security.md §10).
+#include "auth/rate_limiter.h"
+
 #include <thread>
 
-#include "auth/rate_limiter.h"
 #include "support/test_support.h"
 
 namespace goatflow::auth {

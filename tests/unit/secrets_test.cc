@@ -1,7 +1,8 @@
 // API token format, keyed hashing and ids (security.md §5, §8.1).
+#include "auth/secrets.h"
+
 #include <set>
 
-#include "auth/secrets.h"
 #include "core/clock.h"
 #include "support/test_support.h"
 
@@ -24,8 +25,7 @@ TEST_CASE("An API token is gf_ + 8 hex + _ + 56 hex from 32 random bytes") {
   auto t = GenerateApiToken(random);
   REQUIRE(t.token.size() == 68);
   REQUIRE(t.prefix == "00010203");
-  REQUIRE(t.token ==
-          "gf_00010203_0405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+  REQUIRE(t.token == "gf_00010203_0405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
   REQUIRE(ApiTokenPrefix(t.token) == t.prefix);
   REQUIRE(LooksLikeApiToken(t.token));
   REQUIRE_FALSE(LooksLikeApiToken("eyJhbGciOi"));
