@@ -240,6 +240,17 @@ TEST_CASE("A changed hashing cost re-hashes the password at the next login") {
   }
 }
 
+TEST_CASE("An imported legacy hash logs in once and is replaced by Argon2id") {
+  AuthFixture f;
+  f.Sql("UPDATE users SET pw = 'sha256$NaCl$"
+        "f57e9d17ae3a8f93dd0c1cf6ff4373c4940226ce1823874c3fece94ff0362a51' WHERE id = 2");
+  f.Login("alice", "Legacy-Pw1");
+  REQUIRE(f.QueryText("SELECT substr(pw, 1, 10) FROM users WHERE id = 2") == "$argon2id$\n");
+  f.Login("alice", "Legacy-Pw1");
+  REQUIRE_ERR(f.auth().Login(AuthFixture::From("192.0.2.1"), {"alice", "admin"}),
+              ErrorCode::kUnauthenticated, "Invalid credentials");
+}
+
 TEST_CASE("The JWT key can be given explicitly and must be at least 32 bytes") {
   AuthFixture f;
   auto options = testing::TestOptions(f.path);
