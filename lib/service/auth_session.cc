@@ -3,6 +3,7 @@
 
 #include "auth/jwt.h"
 #include "auth/secrets.h"
+#include "core/log.h"
 #include "core/macros.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -51,16 +52,23 @@ Result<std::optional<SessionRow>> FindLiveSession(store::Db& db, std::optional<s
   return std::optional<SessionRow>(SessionRow{stmt.Int(0), *kind, stmt.Int(2), *last});
 }
 
+// Activity bookkeeping is best effort: a busy writer must not turn a valid
+// credential into a 401. Failures are logged (without any credential).
+void LogBookkeepingFailure(const Status& status, std::string_view what) {
+  if (!status.ok())
+    core::Logf(LogLevel::kWarning, "could not record {}: {}", what, status.error().message);
+}
+
 // Records activity at most once per kTouchIntervalSeconds.
-Status TouchSession(Helpdesk::Impl& impl, const SessionRow& row, TimePoint now) {
-  if (now - row.last_request < std::chrono::seconds(service::kTouchIntervalSeconds))
-    return OkStatus();
-  return service::Write(impl, [&](store::Db& db) -> Status {
+void TouchSession(Helpdesk::Impl& impl, const SessionRow& row, TimePoint now) {
+  if (now - row.last_request < std::chrono::seconds(service::kTouchIntervalSeconds)) return;
+  auto touch = [&](store::Db& db) -> Status {
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
                               db.Prepare("UPDATE sessions SET last_request = ? WHERE id = ?"));
     stmt.BindAll(core::FormatDbTime(now), row.id);
     return stmt.Run();
-  });
+  };
+  LogBookkeepingFailure(service::Write(impl, touch), "session activity");
 }
 
 }  // namespace
@@ -136,16 +144,19 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
     if (!match->owner_login) return service::InvalidToken();  // owner disabled or gone
     if (!match->last_used ||
         now - *match->last_used >= std::chrono::seconds(service::kTouchIntervalSeconds)) {
-      GOATFLOW_RETURN_IF_ERROR(service::Write(impl_, [&](store::Db& db) -> Status {
-        GOATFLOW_ASSIGN_OR_RETURN(
-            auto stmt,
-            db.Prepare(
-                "UPDATE user_api_tokens SET last_used_at = ?, last_used_ip = ? WHERE id = ?"));
-        stmt.Bind(1, core::FormatDbTime(now));
-        stmt.Bind(2, ctx.client_ip.empty() ? std::optional<std::string>() : ctx.client_ip);
-        stmt.Bind(3, match->id);
-        return stmt.Run();
-      }));
+      LogBookkeepingFailure(
+          service::Write(impl_,
+                         [&](store::Db& db) -> Status {
+                           GOATFLOW_ASSIGN_OR_RETURN(
+                               auto stmt, db.Prepare("UPDATE user_api_tokens SET last_used_at = ?, "
+                                                     "last_used_ip = ? WHERE id = ?"));
+                           stmt.Bind(1, core::FormatDbTime(now));
+                           stmt.Bind(2, ctx.client_ip.empty() ? std::optional<std::string>()
+                                                              : ctx.client_ip);
+                           stmt.Bind(3, match->id);
+                           return stmt.Run();
+                         }),
+          "token last use");
     }
     {
       std::lock_guard<std::mutex> lock(state_->token_limits_mu);
@@ -184,7 +195,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
       if (!checked.session || checked.session->kind != *kind ||
           checked.session->user_id != claims.user_id)
         return SessionTerminated();
-      GOATFLOW_RETURN_IF_ERROR(TouchSession(impl_, *checked.session, now));
+      TouchSession(impl_, *checked.session, now);
       ctx.session_id = checked.session->id;
     }
     ctx.principal = {*kind, claims.user_id, *checked.login};
@@ -210,7 +221,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
           return c;
         }));
     if (!checked.session || !checked.login) return SessionTerminated();
-    GOATFLOW_RETURN_IF_ERROR(TouchSession(impl_, *checked.session, now));
+    TouchSession(impl_, *checked.session, now);
     ctx.principal = {checked.session->kind, checked.session->user_id, *checked.login};
     ctx.auth_method = AuthMethod::kSession;
     ctx.session_id = checked.session->id;
