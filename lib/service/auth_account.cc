@@ -134,8 +134,8 @@ Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
     return service::ValidationFailed("Current password is incorrect", "current_password",
                                      "incorrect");
   }
-  GOATFLOW_RETURN_IF_ERROR(
-      auth::CheckPasswordPolicy(request.new_password, auth::PasswordPolicy{}, "new_password"));
+  GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(
+      request.new_password, service::GetSettings(impl_, *state_).password_policy, "new_password"));
   if (request.new_password == request.current_password)
     return service::ValidationFailed("The new password must differ from the current one",
                                      "new_password", "same_as_current");

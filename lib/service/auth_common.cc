@@ -21,6 +21,12 @@ void ReadInt(const std::string& value, std::int64_t& out) {
   }
 }
 
+void ReadBool(const std::string& value, bool& out) {
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(value, ec);
+  if (!ec && parsed.is_bool()) out = parsed.as_bool();
+}
+
 void ReadInt(const std::string& value, int& out) {
   std::int64_t n = out;
   ReadInt(value, n);
@@ -34,7 +40,7 @@ Result<AuthSettings> LoadAuthSettings(store::Db& db, const OpenOptions& options)
   GOATFLOW_ASSIGN_OR_RETURN(
       auto stmt,
       db.Prepare("SELECT name, value FROM system_config WHERE name IN ('SessionMaxTime', "
-                 "'SessionMaxIdleTime') OR name LIKE 'RateLimit::%'"));
+                 "'SessionMaxIdleTime') OR name LIKE 'RateLimit::%' OR name LIKE 'Password%'"));
   std::map<std::string, std::string> stored;
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -51,6 +57,16 @@ Result<AuthSettings> LoadAuthSettings(store::Db& db, const OpenOptions& options)
   apply("RateLimit::CustomerTicketCreatePerHour", s.customer_ticket_create_per_hour);
   apply("RateLimit::GeneralPerMinute", s.general_per_minute);
   apply("RateLimit::TokenDefaultPerHour", s.token_default_per_hour);
+  auto& policy = s.password_policy;
+  apply("PasswordMinLength", policy.min_length);
+  policy.min_length = std::clamp(policy.min_length, 6, 128);
+  auto flag = [&](const std::string& name, bool& field) {
+    if (auto it = stored.find(name); it != stored.end()) ReadBool(it->second, field);
+  };
+  flag("PasswordRequireUppercase", policy.require_upper);
+  flag("PasswordRequireLowercase", policy.require_lower);
+  flag("PasswordRequireDigit", policy.require_digit);
+  flag("PasswordRequireSpecial", policy.require_special);
   auto override_with = [&](const char* name, int& field) {
     if (auto it = options.rate_limits.find(name);
         it != options.rate_limits.end() && it->second >= 0)

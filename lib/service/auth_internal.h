@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "auth/password_policy.h"
 #include "auth/rate_limiter.h"
 #include "goatflow/auth.h"
 #include "service/helpdesk_impl.h"
@@ -33,6 +34,8 @@ struct AuthSettings {
   int customer_ticket_create_per_hour = 10;
   int general_per_minute = 100;
   int token_default_per_hour = 1000;
+  // PasswordMinLength (6-128) and PasswordRequire{Uppercase,Lowercase,Digit,Special}.
+  auth::PasswordPolicy password_policy;
 };
 
 inline constexpr std::int64_t kAccessTokenTtl = 900;             // 15 minutes

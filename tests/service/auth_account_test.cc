@@ -53,6 +53,21 @@ TEST_CASE("Changing the own password needs the current one and ends other sessio
                       "ORDER BY id") == "failure\nsuccess\n");
 }
 
+TEST_CASE("Stored password settings tighten the policy") {
+  AuthFixture f;
+  f.Sql(
+      "INSERT INTO system_config (name, value, change_by) VALUES "
+      "('PasswordMinLength', '12', 1), ('PasswordRequireSpecial', 'true', 1)");
+  auto ctx = f.AsBearer(f.Login("alice").tokens.access_token);
+  auto short_pw = f.auth().ChangeOwnPassword(ctx, {"admin", "Short1Aa"});
+  REQUIRE_ERR(short_pw, ErrorCode::kInvalidArgument, "");
+  REQUIRE(short_pw.error().details.at("reason") == "min_size");
+  auto no_special = f.auth().ChangeOwnPassword(ctx, {"admin", "LongEnough1Aa"});
+  REQUIRE_ERR(no_special, ErrorCode::kInvalidArgument, "");
+  REQUIRE(no_special.error().details.at("reason") == "need_special");
+  REQUIRE_OK(f.auth().ChangeOwnPassword(ctx, {"admin", "LongEnough1A!"}));
+}
+
 TEST_CASE("Customers change their own password but API tokens may not") {
   AuthFixture f;
   auto cust = f.AsBearer(f.Login("cust").tokens.access_token);
