@@ -54,6 +54,28 @@ RequestContext AsPrincipal(const RequestContext& ctx, PrincipalKind kind, std::i
   return out;
 }
 
+// SessionMaxTime, or the user's SessionTimeout preference clamped to it
+// (security.md §4.1; values below an hour are ignored).
+Result<std::int64_t> SessionLifetime(store::Db& db, const AuthUser& user,
+                                     const service::AuthSettings& settings) {
+  const bool customer = user.kind == PrincipalKind::kCustomer;
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare(customer ? "SELECT preferences_value FROM customer_preferences "
+                                       "WHERE user_id = ? AND preferences_key = 'SessionTimeout'"
+                                     : "SELECT preferences_value FROM user_preferences "
+                                       "WHERE user_id = ? AND preferences_key = 'SessionTimeout'"));
+  if (customer) {
+    stmt.Bind(1, user.login);
+  } else {
+    stmt.Bind(1, user.id);
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  std::int64_t seconds = 0;
+  if (found && core::ParseInt64(stmt.Text(0), seconds) && seconds >= 3600)
+    return std::min(seconds, settings.session_max_time);
+  return settings.session_max_time;
+}
+
 Error InvalidRefresh() {
   return Error(ErrorCode::kUnauthenticated, "Invalid or expired refresh token")
       .WithWireCode("core:invalid_token");
@@ -127,14 +149,14 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
           update.BindAll(*new_hash, account->id);
           GOATFLOW_RETURN_IF_ERROR(update.Run());
         }
-        GOATFLOW_ASSIGN_OR_RETURN(auto session,
-                                  service::CreateSession(db, impl_, *keys, out.user, ctx, now,
-                                                         settings.session_max_time));
+        GOATFLOW_ASSIGN_OR_RETURN(auto lifetime, SessionLifetime(db, out.user, settings));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto session, service::CreateSession(db, impl_, *keys, out.user, ctx, now, lifetime));
         GOATFLOW_ASSIGN_OR_RETURN(out.tokens,
                                   service::IssueTokens(db, impl_, *keys, out.user, session.id,
                                                        session.expires_at, settings, now, ""));
         out.session_id = session.raw_id;
-        out.session_max_age = settings.session_max_time;
+        out.session_max_age = lifetime;
         out.password_change_required = account->kind == PrincipalKind::kAgent && account->id == 1 &&
                                        request.password == "admin";
         RequestContext actor =

@@ -175,6 +175,22 @@ TEST_CASE("Session cookies follow the idle and absolute lifetimes") {
   }
 }
 
+TEST_CASE("The SessionTimeout preference shortens the session, capped by SessionMaxTime") {
+  AuthFixture f;
+  auto first = f.Login("alice");
+  REQUIRE_OK(
+      f.auth().SetPreferences(f.AsBearer(first.tokens.access_token), {{"SessionTimeout", "3600"}}));
+  auto login = f.Login("alice");
+  REQUIRE(login.session_max_age == 3600);
+  Credentials cookie;
+  cookie.session_id = login.session_id;
+  f.clock->Advance(seconds(1800));
+  REQUIRE_OK(f.auth().Authenticate({}, cookie));
+  f.clock->Advance(seconds(1800));
+  REQUIRE_ERR(f.auth().Authenticate({}, cookie), ErrorCode::kUnauthenticated, "terminated");
+  REQUIRE(f.Login("admin").session_max_age == 57600);  // no preference: SessionMaxTime
+}
+
 TEST_CASE("Own sessions are listed and can be terminated, others' are not found") {
   AuthFixture f;
   auto first = f.Login("alice");
@@ -242,8 +258,9 @@ TEST_CASE("A changed hashing cost re-hashes the password at the next login") {
 
 TEST_CASE("An imported legacy hash logs in once and is replaced by Argon2id") {
   AuthFixture f;
-  f.Sql("UPDATE users SET pw = 'sha256$NaCl$"
-        "f57e9d17ae3a8f93dd0c1cf6ff4373c4940226ce1823874c3fece94ff0362a51' WHERE id = 2");
+  f.Sql(
+      "UPDATE users SET pw = 'sha256$NaCl$"
+      "f57e9d17ae3a8f93dd0c1cf6ff4373c4940226ce1823874c3fece94ff0362a51' WHERE id = 2");
   f.Login("alice", "Legacy-Pw1");
   REQUIRE(f.QueryText("SELECT substr(pw, 1, 10) FROM users WHERE id = 2") == "$argon2id$\n");
   f.Login("alice", "Legacy-Pw1");
