@@ -95,9 +95,17 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
   const std::string account_key = "account|" + core::ToLowerAscii(login);
   std::int64_t wait = std::max(state_->backoff.RetryAfter(ip_key, now),
                                state_->backoff.RetryAfter(account_key, now));
-  if (wait > 0)
+  if (wait > 0) {
+    // Audited as a failure with reason "locked" (security.md §12); the login
+    // bucket above bounds how many of these an attacker can cause.
+    GOATFLOW_RETURN_IF_ERROR(service::Write(impl_, [&](store::Db& db) -> Status {
+      return service::WriteAudit(
+          db, ctx, now,
+          {"auth.login.failure", AuditOutcome::kFailure, "", "", login, "locked", {}});
+    }));
     return service::RateLimitedError(
         "too many failed attempts, try again in " + std::to_string(wait) + " seconds", wait);
+  }
 
   GOATFLOW_ASSIGN_OR_RETURN(auto keys, service::GetKeys(impl_, *state_));
   auto settings = service::GetSettings(impl_, *state_);

@@ -223,6 +223,7 @@ TEST_CASE("Failed logins back off per account across IPs and success clears") {
   auto blocked = f.auth().Login(AuthFixture::From("10.0.1.1"), {"alice", "admin"});
   REQUIRE_ERR(blocked, ErrorCode::kRateLimited, "too many failed attempts, try again in 2 seconds");
   REQUIRE(blocked.error().details.at("retry_after_sec") == "2");
+  REQUIRE(f.QueryText("SELECT reason FROM audit_log ORDER BY id DESC LIMIT 1") == "locked\n");
   f.clock->Advance(seconds(2));
   REQUIRE_OK(f.auth().Login(AuthFixture::From("10.0.1.1"), {"alice", "admin"}));
   REQUIRE_ERR(f.auth().Login(AuthFixture::From("10.0.1.1"), {"alice", "x"}),
