@@ -108,7 +108,8 @@ int main() {
     return 1;
   }
   AuthService& auth = (*hd)->Auth();
-  auto created = auth.CreateToken(RequestContext::LocalOperator(), {"bench", {}, "30d", {}, {}});
+  auto created =
+      auth.CreateToken(RequestContext::LocalOperator(), {"bench", {}, "30d", {}, {}, {}});
   if (!created.ok()) return 1;
   Credentials token_creds;
   token_creds.authorization = "Bearer " + created->token;

@@ -94,13 +94,22 @@ struct ApiTokenInfo {
   int rate_limit = 1000;  // requests per hour
 };
 
+// Another principal whose tokens an admin manages (security.md §8.4,
+// /admin/users/:id/tokens and /admin/customer-users/:login/tokens): by id or login.
+struct TokenOwner {
+  PrincipalKind kind = PrincipalKind::kAgent;  // kAgent or kCustomer
+  std::optional<std::int64_t> id;
+  std::optional<std::string> login;
+};
+
 struct CreateTokenRequest {
   std::string name;                 // 1-100 characters
   std::vector<std::string> scopes;  // security.md §8.2; empty = inherit all
   std::string expires_in;           // "<n>d", "<n>m", "<n>y", "never"; empty = 90d
   // Admins only: create the token for this agent login instead of themselves.
   std::optional<std::string> owner_login;
-  std::optional<int> rate_limit;  // admins only; 1-100000 per hour
+  std::optional<int> rate_limit;    // admins only; 1-100000 per hour
+  std::optional<TokenOwner> owner;  // admins only; wins over owner_login
 };
 
 struct CreatedToken {
@@ -112,6 +121,7 @@ struct ListTokensRequest {
   bool all_owners = false;                 // admins: every principal's tokens
   std::optional<std::string> owner_login;  // admins: one agent's tokens
   bool include_revoked = false;
+  std::optional<TokenOwner> owner;  // admins: one principal's tokens
 };
 
 struct ChangePasswordRequest {
@@ -183,7 +193,7 @@ class AuthService {
   // API tokens (security.md §8). Token management needs a password, session or
   // JWT login: a request made with an API token gets permission_denied.
   // Errors: invalid_argument (core:validation_failed for the name,
-  // core:invalid_scope, core:invalid_expiration), not_found (owner_login),
+  // core:invalid_scope, core:invalid_expiration), not_found (owner),
   // permission_denied (options reserved to admins).
   Result<CreatedToken> CreateToken(const RequestContext& ctx, const CreateTokenRequest& request);
   Result<std::vector<ApiTokenInfo>> ListTokens(const RequestContext& ctx,
@@ -195,8 +205,8 @@ class AuthService {
 
   // Changes the caller's password (security.md §7.3): current password
   // required; the policy of §7.2 tightened by the stored Password* settings;
-  // ends the caller's other sessions and revokes their refresh tokens. Errors: permission_denied (API token), invalid_argument
-  // (core:validation_failed, details field/reason), rate_limited.
+  // ends the caller's other sessions and revokes their refresh tokens. Errors: permission_denied
+  // (API token), invalid_argument (core:validation_failed, details field/reason), rate_limited.
   Status ChangeOwnPassword(const RequestContext& ctx, const ChangePasswordRequest& request);
 
   // Preferences (domain.md §8.2): stored keys over the defaults. Set accepts

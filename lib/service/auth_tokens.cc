@@ -159,6 +159,40 @@ ApiTokenInfo ReadToken(const store::Stmt& s, TimePoint now) {
   return info;
 }
 
+struct Owner {
+  PrincipalKind kind = PrincipalKind::kAgent;
+  std::int64_t id = 0;
+  std::string login;
+};
+
+// The principal named by an admin's request; new tokens need a valid owner.
+Result<Owner> ResolveOwner(store::Db& db, const TokenOwner& who, bool require_valid) {
+  const bool customer = who.kind == PrincipalKind::kCustomer;
+  std::string sql = customer ? "SELECT id, login FROM customer_user WHERE "
+                             : "SELECT id, login FROM users WHERE ";
+  sql += who.id ? "id = ?" : "login = ?";
+  if (require_valid) sql += " AND valid_id = 1";
+  GOATFLOW_ASSIGN_OR_RETURN(auto find, db.Prepare(sql));
+  if (who.id) {
+    find.Bind(1, *who.id);
+  } else {
+    find.Bind(1, who.login.value_or(""));
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
+  if (!found)
+    return Error(ErrorCode::kNotFound, customer ? "Customer user not found" : "User not found")
+        .WithWireCode("core:not_found");
+  return Owner{customer ? PrincipalKind::kCustomer : PrincipalKind::kAgent, find.Int(0),
+               find.Text(1)};
+}
+
+std::optional<TokenOwner> RequestedOwner(const std::optional<TokenOwner>& owner,
+                                         const std::optional<std::string>& owner_login) {
+  if (owner) return owner;
+  if (owner_login) return TokenOwner{PrincipalKind::kAgent, std::nullopt, owner_login};
+  return std::nullopt;
+}
+
 Result<ApiTokenInfo> LoadToken(store::Db& db, std::int64_t id, TimePoint now) {
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string(kTokenColumns) + "WHERE t.id = ?"));
   stmt.Bind(1, id);
@@ -184,21 +218,15 @@ Result<CreatedToken> AuthService::CreateToken(const RequestContext& ctx,
         caller.IsCustomer() ? PrincipalKind::kCustomer : PrincipalKind::kAgent;
     std::int64_t owner_id = caller.id;
     std::string owner_login = caller.login;
-    if (request.owner_login || request.rate_limit) {
-      if (!caller.is_admin)
-        return Error(ErrorCode::kPermissionDenied, "Permission denied")
-            .WithWireCode("core:forbidden");
-    }
-    if (request.owner_login) {
-      GOATFLOW_ASSIGN_OR_RETURN(
-          auto find, db.Prepare("SELECT id, login FROM users WHERE login = ? AND valid_id = 1"));
-      find.Bind(1, *request.owner_login);
-      GOATFLOW_ASSIGN_OR_RETURN(bool found, find.Step());
-      if (!found)
-        return Error(ErrorCode::kNotFound, "User not found").WithWireCode("core:not_found");
-      owner_kind = PrincipalKind::kAgent;
-      owner_id = find.Int(0);
-      owner_login = find.Text(1);
+    const auto requested = RequestedOwner(request.owner, request.owner_login);
+    if ((requested || request.rate_limit) && !caller.is_admin)
+      return Error(ErrorCode::kPermissionDenied, "Permission denied")
+          .WithWireCode("core:forbidden");
+    if (requested) {
+      GOATFLOW_ASSIGN_OR_RETURN(auto owner, ResolveOwner(db, *requested, true));
+      owner_kind = owner.kind;
+      owner_id = owner.id;
+      owner_login = owner.login;
     }
     std::string name(core::Trim(request.name));
     if (name.empty())
@@ -262,26 +290,25 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListTokens(const RequestContext& 
   const TimePoint now = impl_.clock->Now();
   return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<ApiTokenInfo>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    const bool admin_view = request.all_owners || request.owner_login.has_value();
-    if (admin_view && !caller.is_admin)
+    const auto requested = RequestedOwner(request.owner, request.owner_login);
+    if ((request.all_owners || requested) && !caller.is_admin)
       return Error(ErrorCode::kPermissionDenied, "Permission denied")
           .WithWireCode("core:forbidden");
+    Owner owner{caller.IsCustomer() ? PrincipalKind::kCustomer : PrincipalKind::kAgent, caller.id,
+                caller.login};
+    if (requested) {
+      GOATFLOW_ASSIGN_OR_RETURN(owner, ResolveOwner(db, *requested, false));
+    }
     std::string sql(kTokenColumns);
     sql += "WHERE (?1 = 1 OR t.revoked_at IS NULL) ";
-    if (request.owner_login) {
-      sql += "AND t.user_type = 'agent' AND t.user_id = (SELECT id FROM users WHERE login = ?2) ";
-    } else if (!request.all_owners) {
-      sql += "AND t.user_type = ?2 AND t.user_id = ?3 ";
-    }
+    const bool one_owner = requested || !request.all_owners;
+    if (one_owner) sql += "AND t.user_type = ?2 AND t.user_id = ?3 ";
     sql += "ORDER BY t.id";
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
     stmt.Bind(1, request.include_revoked ? 1 : 0);
-    if (request.owner_login) {
-      stmt.Bind(2, *request.owner_login);
-    } else if (!request.all_owners) {
-      stmt.Bind(2, service::KindName(caller.IsCustomer() ? PrincipalKind::kCustomer
-                                                         : PrincipalKind::kAgent));
-      stmt.Bind(3, caller.id);
+    if (one_owner) {
+      stmt.Bind(2, service::KindName(owner.kind));
+      stmt.Bind(3, owner.id);
     }
     std::vector<ApiTokenInfo> out;
     while (true) {

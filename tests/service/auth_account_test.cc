@@ -73,7 +73,7 @@ TEST_CASE("Customers change their own password but API tokens may not") {
   auto cust = f.AsBearer(f.Login("cust").tokens.access_token);
   REQUIRE_OK(f.auth().ChangeOwnPassword(cust, {"admin", "Cust0mer-Pw"}));
   REQUIRE(f.Login("cust@example.com", "Cust0mer-Pw").user.kind == PrincipalKind::kCustomer);
-  auto token = f.auth().CreateToken(cust, {"t", {}, "", {}, {}});
+  auto token = f.auth().CreateToken(cust, {"t", {}, "", {}, {}, {}});
   REQUIRE_OK(token);
   auto by_token = f.AsBearer(token->token);
   REQUIRE_ERR(f.auth().ChangeOwnPassword(by_token, {"Cust0mer-Pw", "An0ther-Pw"}),
@@ -132,7 +132,7 @@ TEST_CASE("No password, token, session id or key reaches the logs or error messa
     secrets.push_back(login.tokens.refresh_token);
     secrets.push_back(login.session_id);
     auto ctx = f.AsBearer(login.tokens.access_token);
-    auto token = f.auth().CreateToken(ctx, {"ci", {}, "", {}, {}});
+    auto token = f.auth().CreateToken(ctx, {"ci", {}, "", {}, {}, {}});
     REQUIRE_OK(token);
     secrets.push_back(token->token);
     secrets.push_back(token->token.substr(12));

@@ -13,7 +13,7 @@ TEST_CASE("Concurrent authentications, logins and token management stay consiste
   AuthFixture f;
   auto login = f.Login("alice");
   auto alice = f.AsBearer(login.tokens.access_token);
-  auto token = f.auth().CreateToken(alice, {"shared", {}, "", {}, {}});
+  auto token = f.auth().CreateToken(alice, {"shared", {}, "", {}, {}, {}});
   REQUIRE_OK(token);
   Credentials by_token;
   by_token.authorization = "Bearer " + token->token;
@@ -34,7 +34,7 @@ TEST_CASE("Concurrent authentications, logins and token management stay consiste
   }
   threads.emplace_back([&] {
     for (int i = 0; i < 20; ++i) {
-      auto extra = f.auth().CreateToken(alice, {"t" + std::to_string(i), {}, "", {}, {}});
+      auto extra = f.auth().CreateToken(alice, {"t" + std::to_string(i), {}, "", {}, {}, {}});
       if (!extra.ok() || !f.auth().RevokeToken(alice, extra->info.id).ok()) ++failures;
     }
   });
@@ -48,7 +48,7 @@ TEST_CASE("Concurrent authentications, logins and token management stay consiste
   REQUIRE(failures == 0);
   // alice's general bucket (100/minute) is shared by all of her requests.
   REQUIRE(allowed == 100);
-  auto tokens = f.auth().ListTokens(alice, {false, {}, true});
+  auto tokens = f.auth().ListTokens(alice, {false, {}, true, {}});
   REQUIRE_OK(tokens);
   REQUIRE(tokens->size() == 21);
 }

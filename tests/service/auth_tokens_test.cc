@@ -22,7 +22,7 @@ struct TokenFixture : AuthFixture {
 
 TEST_CASE("A created token authenticates its owner with its scopes, once shown") {
   TokenFixture f;
-  auto created = f.Create(f.alice, {"ci", {"tickets:read", "tickets:read"}, "", {}, {}});
+  auto created = f.Create(f.alice, {"ci", {"tickets:read", "tickets:read"}, "", {}, {}, {}});
   REQUIRE(created.token.rfind("gf_" + created.info.prefix + "_", 0) == 0);
   REQUIRE(created.token.size() == 68);
   REQUIRE(created.info.scopes == std::vector<std::string>{"tickets:read"});
@@ -44,7 +44,7 @@ TEST_CASE("A created token authenticates its owner with its scopes, once shown")
 
 TEST_CASE("Wrong secrets, unknown prefixes and malformed tokens are invalid") {
   TokenFixture f;
-  auto created = f.Create(f.alice, {"ci", {}, "", {}, {}});
+  auto created = f.Create(f.alice, {"ci", {}, "", {}, {}, {}});
   std::string wrong = created.token;
   wrong.back() = wrong.back() == '0' ? '1' : '0';
   REQUIRE_WIRE(f.Bearer(wrong), "core:invalid_token");
@@ -57,8 +57,8 @@ TEST_CASE("Wrong secrets, unknown prefixes and malformed tokens are invalid") {
 
 TEST_CASE("Revoked, expired and disabled owners' tokens stop working") {
   TokenFixture f;
-  auto revoked = f.Create(f.alice, {"a", {}, "", {}, {}});
-  auto expiring = f.Create(f.alice, {"b", {}, "1d", {}, {}});
+  auto revoked = f.Create(f.alice, {"a", {}, "", {}, {}, {}});
+  auto expiring = f.Create(f.alice, {"b", {}, "1d", {}, {}, {}});
   REQUIRE_OK(f.Bearer(revoked.token));
   auto r = f.auth().RevokeToken(f.alice, revoked.info.id);
   REQUIRE_OK(r);
@@ -69,7 +69,7 @@ TEST_CASE("Revoked, expired and disabled owners' tokens stop working") {
   REQUIRE_OK(f.Bearer(expiring.token));
   f.clock->Advance(hours(24));
   REQUIRE_WIRE(f.Bearer(expiring.token), "core:token_expired");
-  auto never = f.Create(f.admin, {"svc", {}, "never", std::string("alice"), {}});
+  auto never = f.Create(f.admin, {"svc", {}, "never", std::string("alice"), {}, {}});
   REQUIRE_FALSE(never.info.expires_at.has_value());
   REQUIRE(never.info.owner_login == "alice");
   REQUIRE_OK(f.Bearer(never.token));
@@ -84,26 +84,26 @@ TEST_CASE("Token creation validates name, scopes, expiry and admin-only options"
     REQUIRE_WIRE(r, wire);
     REQUIRE(r.error().code == ErrorCode::kInvalidArgument);
   };
-  bad(f.alice, {"", {}, "", {}, {}}, "core:validation_failed");
-  bad(f.alice, {std::string(101, 'n'), {}, "", {}, {}}, "core:validation_failed");
-  bad(f.alice, {"x", {"tickets:everything"}, "", {}, {}}, "core:invalid_scope");
+  bad(f.alice, {"", {}, "", {}, {}, {}}, "core:validation_failed");
+  bad(f.alice, {std::string(101, 'n'), {}, "", {}, {}, {}}, "core:validation_failed");
+  bad(f.alice, {"x", {"tickets:everything"}, "", {}, {}, {}}, "core:invalid_scope");
   for (const char* e :
        {"never", "366d", "13m", "2y", "0d", "-1d", "5w", "d", "1.5d", "9999999999d"})
-    bad(f.alice, {"x", {}, e, {}, {}}, "core:invalid_expiration");
-  REQUIRE_OK(f.auth().CreateToken(f.alice, {"x", {}, "1y", {}, {}}));
-  REQUIRE_OK(f.auth().CreateToken(f.admin, {"x", {}, "5y", {}, {}}));
-  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", std::string("admin"), {}}),
+    bad(f.alice, {"x", {}, e, {}, {}, {}}, "core:invalid_expiration");
+  REQUIRE_OK(f.auth().CreateToken(f.alice, {"x", {}, "1y", {}, {}, {}}));
+  REQUIRE_OK(f.auth().CreateToken(f.admin, {"x", {}, "5y", {}, {}, {}}));
+  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", std::string("admin"), {}, {}}),
               ErrorCode::kPermissionDenied, "Permission denied");
-  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", {}, 50}), ErrorCode::kPermissionDenied,
-              "Permission denied");
-  REQUIRE_ERR(f.auth().CreateToken(f.admin, {"x", {}, "", std::string("ghost"), {}}),
+  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", {}, 50, {}}),
+              ErrorCode::kPermissionDenied, "Permission denied");
+  REQUIRE_ERR(f.auth().CreateToken(f.admin, {"x", {}, "", std::string("ghost"), {}, {}}),
               ErrorCode::kNotFound, "User not found");
-  bad(f.admin, {"x", {}, "", {}, 0}, "core:validation_failed");
+  bad(f.admin, {"x", {}, "", {}, 0, {}}, "core:validation_failed");
 
   auto cust = f.AsBearer(f.Login("cust").tokens.access_token);
-  bad(cust, {"x", {"admin:*"}, "", {}, {}}, "core:invalid_scope");
-  bad(cust, {"x", {"queues:read"}, "", {}, {}}, "core:invalid_scope");
-  auto mine = f.auth().CreateToken(cust, {"x", {"tickets:read", "articles:write"}, "", {}, {}});
+  bad(cust, {"x", {"admin:*"}, "", {}, {}, {}}, "core:invalid_scope");
+  bad(cust, {"x", {"queues:read"}, "", {}, {}, {}}, "core:invalid_scope");
+  auto mine = f.auth().CreateToken(cust, {"x", {"tickets:read", "articles:write"}, "", {}, {}, {}});
   REQUIRE_OK(mine);
   REQUIRE(mine->info.owner_kind == PrincipalKind::kCustomer);
   REQUIRE(f.AsBearer(mine->token).principal.kind == PrincipalKind::kCustomer);
@@ -114,9 +114,9 @@ TEST_CASE("Token creation validates name, scopes, expiry and admin-only options"
 
 TEST_CASE("An API token cannot manage tokens") {
   TokenFixture f;
-  auto created = f.Create(f.alice, {"ci", {}, "", {}, {}});
+  auto created = f.Create(f.alice, {"ci", {}, "", {}, {}, {}});
   auto by_token = f.AsBearer(created.token);
-  REQUIRE_ERR(f.auth().CreateToken(by_token, {"more", {"*"}, "", {}, {}}),
+  REQUIRE_ERR(f.auth().CreateToken(by_token, {"more", {"*"}, "", {}, {}, {}}),
               ErrorCode::kPermissionDenied, "not an API token");
   REQUIRE_ERR(f.auth().ListTokens(by_token), ErrorCode::kPermissionDenied, "");
   REQUIRE_ERR(f.auth().RevokeToken(by_token, created.info.id), ErrorCode::kPermissionDenied, "");
@@ -124,8 +124,8 @@ TEST_CASE("An API token cannot manage tokens") {
 
 TEST_CASE("Listing and revoking are limited to own tokens, admins see all") {
   TokenFixture f;
-  auto alices = f.Create(f.alice, {"mine", {}, "", {}, {}});
-  auto admins = f.Create(f.admin, {"ops", {}, "", {}, {}});
+  auto alices = f.Create(f.alice, {"mine", {}, "", {}, {}, {}});
+  auto admins = f.Create(f.admin, {"ops", {}, "", {}, {}, {}});
   auto own = f.auth().ListTokens(f.alice);
   REQUIRE_OK(own);
   REQUIRE(own->size() == 1);
@@ -134,24 +134,52 @@ TEST_CASE("Listing and revoking are limited to own tokens, admins see all") {
   REQUIRE_ERR(r, ErrorCode::kNotFound, "Token not found");
   REQUIRE(r.error().wire_code == "core:token_not_found");
   REQUIRE_ERR(f.auth().RevokeToken(f.alice, 999), ErrorCode::kNotFound, "Token not found");
-  REQUIRE_ERR(f.auth().ListTokens(f.alice, {true, {}, false}), ErrorCode::kPermissionDenied, "");
+  REQUIRE_ERR(f.auth().ListTokens(f.alice, {true, {}, false, {}}), ErrorCode::kPermissionDenied,
+              "");
   REQUIRE_OK(f.auth().RevokeToken(f.admin, alices.info.id));
-  auto all = f.auth().ListTokens(f.admin, {true, {}, false});
+  auto all = f.auth().ListTokens(f.admin, {true, {}, false, {}});
   REQUIRE_OK(all);
   REQUIRE(all->size() == 1);  // revoked ones only on request
-  auto with_revoked = f.auth().ListTokens(f.admin, {true, {}, true});
+  auto with_revoked = f.auth().ListTokens(f.admin, {true, {}, true, {}});
   REQUIRE_OK(with_revoked);
   REQUIRE(with_revoked->size() == 2);
   auto for_alice =
-      f.auth().ListTokens(RequestContext::LocalOperator(), {false, std::string("alice"), true});
+      f.auth().ListTokens(RequestContext::LocalOperator(), {false, std::string("alice"), true, {}});
   REQUIRE_OK(for_alice);
   REQUIRE(for_alice->size() == 1);
   REQUIRE(for_alice->at(0).owner_login == "alice");
 }
 
+TEST_CASE("Admins manage a principal's tokens by id or login, customers included") {
+  TokenFixture f;
+  TokenOwner customer{PrincipalKind::kCustomer, std::nullopt, std::string("cust")};
+  CreateTokenRequest request{"portal", {"tickets:read"}, "", {}, {}, customer};
+  auto created = f.auth().CreateToken(f.admin, request);
+  REQUIRE_OK(created);
+  REQUIRE(created->info.owner_kind == PrincipalKind::kCustomer);
+  REQUIRE(f.AsBearer(created->token).principal.kind == PrincipalKind::kCustomer);
+  request.scopes = {"admin:*"};  // agent-only scopes stay refused for customer owners
+  REQUIRE_WIRE(f.auth().CreateToken(f.admin, request), "core:invalid_scope");
+  REQUIRE_ERR(f.auth().CreateToken(f.alice, {"x", {}, "", {}, {}, customer}),
+              ErrorCode::kPermissionDenied, "");
+
+  ListTokensRequest by_id;
+  by_id.owner = TokenOwner{PrincipalKind::kCustomer, 2, std::nullopt};
+  auto listed = f.auth().ListTokens(f.admin, by_id);
+  REQUIRE_OK(listed);
+  REQUIRE(listed->size() == 1);
+  REQUIRE(listed->at(0).owner_login == "cust");
+  by_id.owner = TokenOwner{PrincipalKind::kAgent, 2, std::nullopt};  // agent 2 is alice
+  auto alices = f.auth().ListTokens(f.admin, by_id);
+  REQUIRE_OK(alices);
+  REQUIRE(alices->empty());
+  by_id.owner = TokenOwner{PrincipalKind::kCustomer, 99, std::nullopt};
+  REQUIRE_ERR(f.auth().ListTokens(f.admin, by_id), ErrorCode::kNotFound, "Customer user not found");
+}
+
 TEST_CASE("last_used_at is written at most once a minute") {
   TokenFixture f;
-  auto created = f.Create(f.alice, {"ci", {}, "", {}, {}});
+  auto created = f.Create(f.alice, {"ci", {}, "", {}, {}, {}});
   auto last_used = [&] {
     return f.QueryText("SELECT coalesce(last_used_at, 'never') FROM user_api_tokens");
   };
@@ -168,7 +196,7 @@ TEST_CASE("last_used_at is written at most once a minute") {
 
 TEST_CASE("Request rate: general bucket per principal and the token's own hourly budget") {
   TokenFixture f;
-  auto created = f.Create(f.admin, {"tiny", {}, "", std::string("alice"), 3});
+  auto created = f.Create(f.admin, {"tiny", {}, "", std::string("alice"), 3, {}});
   auto ctx = f.AsBearer(created.token);
   for (int i = 0; i < 3; ++i) {
     auto r = f.auth().CheckRequestRate(ctx);
