@@ -205,8 +205,9 @@ class AuthService {
 
   // Changes the caller's password (security.md §7.3): current password
   // required; the policy of §7.2 tightened by the stored Password* settings;
-  // ends the caller's other sessions and revokes their refresh tokens. Errors: permission_denied
-  // (API token), invalid_argument (core:validation_failed, details field/reason), rate_limited.
+  // ends the caller's other sessions and revokes their refresh tokens.
+  // Errors: permission_denied (API token), invalid_argument
+  // (core:validation_failed, details field/reason), rate_limited.
   Status ChangeOwnPassword(const RequestContext& ctx, const ChangePasswordRequest& request);
 
   // Preferences (domain.md §8.2): stored keys over the defaults. Set accepts
