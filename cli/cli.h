@@ -80,5 +80,6 @@ void RegisterUser(CLI::App& app, Globals& globals);
 void RegisterGroup(CLI::App& app, Globals& globals);
 void RegisterRole(CLI::App& app, Globals& globals);
 void RegisterCustomer(CLI::App& app, Globals& globals);
+void RegisterToken(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -26,6 +26,15 @@ void AddPageOptions(CLI::App* sub, PageQuery& query, const std::string& items) {
 
 Result<std::unique_ptr<Helpdesk>> OpenHelpdesk(const Globals& globals, OpenOptions options) {
   options.path = globals.db_path;
+  // The JWT key comes from the environment (api-v1.md §0); the library itself never reads it.
+  if (options.jwt_secret.empty()) {
+    for (const char* name : {"GOATFLOW_JWT_SECRET", "JWT_SECRET"}) {
+      if (const char* env = std::getenv(name); env && *env) {
+        options.jwt_secret = env;
+        break;
+      }
+    }
+  }
   return Helpdesk::Open(options);
 }
 
@@ -83,6 +92,7 @@ int Run(int argc, char** argv) {
   RegisterGroup(app, globals);
   RegisterRole(app, globals);
   RegisterCustomer(app, globals);
+  RegisterToken(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   g++ make cmake ninja-build pkg-config
   libboost-json1.81-dev libsqlite3-dev sqlite3 libcli11-dev libcpp-httplib-dev
-  libsodium-dev libfmt-dev catch2 libssl-dev zlib1g-dev libbrotli-dev
+  libsodium-dev libcrypt-dev libfmt-dev catch2 libssl-dev zlib1g-dev libbrotli-dev
   python3 openssl
 )
 packages+=("$@")

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <deque>
 #include <fmt/format.h>
 
 namespace goatflow::server {
@@ -51,6 +52,24 @@ Status SetSize(std::size_t& out, std::string_view name, std::string_view value) 
   if (!n.ok()) return n.error();
   out = static_cast<std::size_t>(*n);
   return OkStatus();
+}
+
+// --ratelimit-<flag> / GOATFLOW_RATELIMIT_<env>: overrides stored setting `key`
+// for this process; 0 disables the bucket.
+Setting RateLimitSetting(std::string_view flag, std::string_view env, std::string_view key,
+                         std::string_view help) {
+  static std::deque<std::string> names;  // stable: the views below outlive every call
+  names.push_back("ratelimit-" + std::string(flag));
+  std::string_view flag_name = names.back();
+  names.push_back("RATELIMIT_" + std::string(env));
+  std::string_view env_name = names.back();
+  return {flag_name, env_name, help,
+          [key](ServerConfig& c, std::string_view n, std::string_view v) {
+            auto limit = ParseNumber(n, v, 0, 1000000000);
+            if (!limit.ok()) return Status(limit.error());
+            c.rate_limits[std::string(key)] = static_cast<int>(*limit);
+            return OkStatus();
+          }};
 }
 
 Status SetInt(int& out, std::string_view name, std::string_view value, int min, int max) {
@@ -110,14 +129,20 @@ const std::vector<Setting>& Settings() {
          c.public_url = std::string(v);
          return OkStatus();
        }},
-      {"ratelimit-general-per-minute", "RATELIMIT_GENERAL_PER_MINUTE",
-       "general API requests per minute per caller, 0 = off (default 100)",
-       [](ServerConfig& c, std::string_view n, std::string_view v) {
-         auto limit = ParseNumber(n, v, 0, 1000000000);
-         if (!limit.ok()) return Status(limit.error());
-         c.ratelimit_general_per_minute = *limit;
-         return OkStatus();
-       }},
+      RateLimitSetting("login-per-minute", "LOGIN_PER_MINUTE", "RateLimit::LoginPerMinute",
+                       "login attempts per minute per client address (default 10)"),
+      RateLimitSetting("password-reset-per-hour", "PASSWORD_RESET_PER_HOUR",
+                       "RateLimit::PasswordResetPerHour",
+                       "self-service password resets per hour (default 3)"),
+      RateLimitSetting("customer-ticket-create-per-hour", "CUSTOMER_TICKET_CREATE_PER_HOUR",
+                       "RateLimit::CustomerTicketCreatePerHour",
+                       "tickets a customer may create per hour (default 10)"),
+      RateLimitSetting("general-per-minute", "GENERAL_PER_MINUTE", "RateLimit::GeneralPerMinute",
+                       "API requests per minute per caller, client address when anonymous "
+                       "(default 100)"),
+      RateLimitSetting("token-default-per-hour", "TOKEN_DEFAULT_PER_HOUR",
+                       "RateLimit::TokenDefaultPerHour",
+                       "requests per hour of an API token without its own limit (default 1000)"),
       {"keep-alive-timeout", "KEEP_ALIVE_TIMEOUT", "idle keep-alive seconds (default 5)",
        [](ServerConfig& c, std::string_view n, std::string_view v) {
          return SetInt(c.keep_alive_timeout_seconds, n, v, 1, 3600);
@@ -192,6 +217,12 @@ Result<ServerConfig> LoadServerConfig(const std::vector<std::string>& args, cons
     }
     Status applied = found->apply(config, fmt::format("--{}", name), *value);
     if (!applied.ok()) return applied.error();
+  }
+  for (const char* name : {"GOATFLOW_JWT_SECRET", "JWT_SECRET"}) {
+    if (auto value = env(name)) {
+      config.jwt_secret = *value;
+      break;
+    }
   }
   if (config.tls_cert.empty() != config.tls_key.empty())
     return BadValue("--tls-cert/--tls-key", "give both the certificate and the key, or neither");

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +30,13 @@ struct ServerConfig {
   std::size_t max_upload_bytes = 16 << 20;  // ticket and article create (16 MiB)
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For is believed
   std::string public_url;                    // e.g. https://help.example.com
-  // General API bucket per principal (client IP when anonymous), requests per
-  // minute; 0 disables (GOATFLOW_RATELIMIT_GENERAL_PER_MINUTE, api-v1.md §0).
-  std::int64_t ratelimit_general_per_minute = 100;
+  // Rate-limit settings that override the stored ones for this process
+  // ("RateLimit::GeneralPerMinute" -> value; 0 disables the bucket), from
+  // --ratelimit-* / GOATFLOW_RATELIMIT_* (api-v1.md §0). Unset: stored values.
+  std::map<std::string, int> rate_limits;
+  // JWT signing key from GOATFLOW_JWT_SECRET (alias JWT_SECRET); environment
+  // only, so it never shows in a process list. Empty: the key stored at init.
+  std::string jwt_secret;
   int keep_alive_timeout_seconds = 5;  // idle keep-alive connections close after this
   int keep_alive_max_requests = 10000;
   bool help = false;  // --help was given

@@ -51,6 +51,8 @@ Status RunServer(const ServerConfig& config) {
   OpenOptions options;
   options.path = config.db_path;
   options.create_if_missing = false;
+  options.jwt_secret = config.jwt_secret;
+  options.rate_limits = config.rate_limits;
   auto helpdesk = Helpdesk::Open(options);
   if (!helpdesk.ok()) {
     if (helpdesk.error().code == ErrorCode::kNotFound)

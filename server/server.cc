@@ -13,7 +13,7 @@
 
 #include "goatflow/json.h"
 #include "goatflow/log.h"
-#include "goatflow/rate_limit.h"
+#include "goatflow/auth.h"
 #include "server/health.h"
 
 namespace goatflow::server {
@@ -26,7 +26,6 @@ struct Server::State {
   std::unique_ptr<httplib::Server> http;
   std::atomic<bool> draining{false};
   std::atomic<bool> stop_requested{false};
-  RateLimiter limiter;
 };
 
 namespace {
@@ -157,19 +156,6 @@ Reply Preflight(const Server::State& st, const httplib::Request& req, const Rout
 Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match match,
              RequestContext context);
 
-// The bucket a caller is counted in: the principal once authenticated, else
-// the client address.
-std::string RateKey(const RequestContext& context) {
-  switch (context.principal.kind) {
-    case PrincipalKind::kAgent: return "general:agent:" + std::to_string(context.principal.id);
-    case PrincipalKind::kCustomer:
-      return "general:customer:" + std::to_string(context.principal.id);
-    case PrincipalKind::kOperator: return "general:operator";
-    case PrincipalKind::kAnonymous: break;
-  }
-  return "general:ip:" + context.client_ip;
-}
-
 // Everything between "a request arrived" and "the handler runs", in the check
 // order of api-v1.md §0: 429 rate limit, 404/405 route, 406 Accept, 415
 // content type, 413 size; the handler then parses (400) and calls the library.
@@ -183,11 +169,9 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
   bool limited = req.path.rfind("/api/", 0) == 0 &&
                  (match.route == nullptr || match.route->options.rate_limited);
   if (!limited) return RunRoute(st, req, std::move(match), std::move(context));
-  RateDecision decision =
-      st.limiter.Take(RateKey(context),
-                      RateLimit{st.config.ratelimit_general_per_minute, std::chrono::seconds(60)});
+  RateLimitResult decision = st.helpdesk.Auth().CheckRequestRate(context);
   Reply reply = decision.allowed ? RunRoute(st, req, std::move(match), std::move(context))
-                                 : Fail(RateLimiter::TooManyRequests(decision));
+                                 : Fail(TooManyRequests(decision));
   if (decision.limit > 0)
     AddRateLimitHeaders(reply, decision.limit, decision.remaining, decision.reset_unix);
   return reply;

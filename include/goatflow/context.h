@@ -36,6 +36,7 @@ struct RequestContext {
   std::string client_ip;
   std::string user_agent;
   std::optional<std::int64_t> api_token_id;
+  std::optional<std::int64_t> session_id;  // sessions.id the credential is bound to
   std::vector<std::string> token_scopes;  // empty: the owner's full permissions
 
   // The local operator of this installation (CLI without --as): full rights,

@@ -21,6 +21,8 @@
 
 namespace goatflow {
 
+class AuthService;
+
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
 
@@ -83,6 +85,8 @@ class Helpdesk {
   QueueService& Queues();
   DirectoryService& Directory();
   CustomerService& Customers();
+  // Login, tokens, sessions, API tokens, own password and preferences.
+  AuthService& Auth();
 
   class Impl;
 

@@ -6,7 +6,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "goatflow/auth.h"
 #include "goatflow/error.h"
 #include "goatflow/health.h"
 #include "goatflow/helpdesk.h"
@@ -20,6 +22,18 @@
 namespace goatflow::json {
 
 std::string ToJson(const StoreStatus& status);
+
+// Identity (security.md §3, §8): the `data` objects of the login, refresh and
+// token endpoints. A CreatedToken includes the secret and the one-time warning.
+std::string ToJson(const AuthUser& user);
+std::string ToJson(const TokenPair& tokens);
+std::string ToJson(const LoginResult& login);
+std::string ToJson(const ApiTokenInfo& token);
+std::string ToJson(const std::vector<ApiTokenInfo>& tokens);
+std::string ToJson(const CreatedToken& created);
+std::string ToJson(const std::vector<ScopeInfo>& scopes);
+std::string ToJson(const std::vector<SessionInfo>& sessions);
+std::string ToJson(const Preferences& preferences);
 
 // {"code": "<wire code>", "message": "...", "details": {...}} — the error
 // object used by the CLI and the C ABI (the HTTP envelope is built elsewhere).

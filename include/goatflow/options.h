@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -40,6 +41,14 @@ struct OpenOptions {
   // schema. Empty means "admin", which the server treats as a default credential.
   std::string initial_admin_password;
   PasswordHashing password_hashing = PasswordHashing::kInteractive;
+  // JWT signing key. Front-ends fill it from GOATFLOW_JWT_SECRET (alias
+  // JWT_SECRET); the library never reads the environment. Empty: a random key
+  // generated on first use and stored in the database. Shorter than 32 bytes:
+  // Open fails with failed_precondition.
+  std::string jwt_secret;
+  // Rate-limit settings overriding the stored ones for this process, by
+  // setting name ("RateLimit::LoginPerMinute" ...); 0 disables a bucket.
+  std::map<std::string, int> rate_limits;
   // Seams; null means the real implementation.
   std::shared_ptr<Clock> clock;
   std::shared_ptr<Random> random;

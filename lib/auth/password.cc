@@ -4,6 +4,9 @@
 
 #include <mutex>
 
+#include "auth/legacy_password.h"
+#include "auth/sodium_init.h"
+
 namespace goatflow::auth {
 namespace {
 
@@ -24,13 +27,6 @@ Limits LimitsFor(PasswordHashing cost) {
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
 
-void EnsureSodium() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();
-  });
-}
-
 }  // namespace
 
 Result<std::string> HashPassword(std::string_view password, PasswordHashing cost) {
@@ -45,8 +41,8 @@ Result<std::string> HashPassword(std::string_view password, PasswordHashing cost
 
 bool VerifyPassword(std::string_view stored_hash, std::string_view password) {
   EnsureSodium();
-  if (stored_hash.rfind("$argon2id$", 0) != 0 || stored_hash.size() >= crypto_pwhash_STRBYTES)
-    return false;
+  if (stored_hash.rfind("$argon2id$", 0) != 0) return VerifyLegacyPassword(stored_hash, password);
+  if (stored_hash.size() >= crypto_pwhash_STRBYTES) return false;
   std::string hash(stored_hash);  // crypto_pwhash_str_verify needs a NUL-terminated string
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }

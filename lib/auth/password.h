@@ -15,8 +15,11 @@ namespace goatflow::auth {
 // Errors: internal (out of memory for the configured limits).
 Result<std::string> HashPassword(std::string_view password, PasswordHashing cost);
 
-// Constant-time verification against an Argon2id hash; false for any other
-// or malformed stored value (an empty stored value never verifies).
+// Constant-time verification against a stored hash: Argon2id (what this
+// library writes) or a legacy form of security.md §7.1 imported from OTRS or
+// GoatFlow — bcrypt ($2a$/$2b$/$2y$), salted SHA-256 (sha256$<salt>$<hex>) or
+// unsalted SHA-256 (64 hex). Legacy hashes always need a rehash. False for a
+// malformed or empty stored value.
 bool VerifyPassword(std::string_view stored_hash, std::string_view password);
 
 // True when `stored_hash` was made with limits other than `cost`.

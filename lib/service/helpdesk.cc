@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "auth/jwt.h"
 #include "auth/password.h"
 #include "auth/password_policy.h"
 #include "core/clock.h"
@@ -50,6 +51,8 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
     GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(options.initial_admin_password,
                                                        auth::PasswordPolicy{}, "admin_password"));
   }
+  if (!options.jwt_secret.empty() && options.jwt_secret.size() < auth::kMinKeyBytes)
+    return Error(ErrorCode::kFailedPrecondition, "The JWT secret must be at least 32 bytes");
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->clock = options.clock ? options.clock : core::SystemClock();
@@ -75,6 +78,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->queues.reset(new QueueService(*impl));
   impl->directory.reset(new DirectoryService(*impl));
   impl->customers.reset(new CustomerService(*impl));
+  impl->auth.reset(new AuthService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
 
@@ -82,6 +86,7 @@ LookupService& Helpdesk::Lookups() { return *impl_->lookups; }
 QueueService& Helpdesk::Queues() { return *impl_->queues; }
 DirectoryService& Helpdesk::Directory() { return *impl_->directory; }
 CustomerService& Helpdesk::Customers() { return *impl_->customers; }
+AuthService& Helpdesk::Auth() { return *impl_->auth; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -7,6 +7,7 @@
 
 #include "goatflow/customers.h"
 #include "goatflow/directory.h"
+#include "goatflow/auth.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
@@ -29,6 +30,7 @@ class Helpdesk::Impl {
   std::unique_ptr<QueueService> queues;
   std::unique_ptr<DirectoryService> directory;
   std::unique_ptr<CustomerService> customers;
+  std::unique_ptr<AuthService> auth;
 };
 
 }  // namespace goatflow

@@ -75,7 +75,7 @@ namespace {
 
 TEST_CASE("The general rate limit counts API requests but never health probes") {
   auto config = testing::TestServer::DefaultConfig();
-  config.ratelimit_general_per_minute = 3;
+  config.rate_limits["RateLimit::GeneralPerMinute"] = 3;
   testing::TestServer server(config);
   auto client = server.Client();
   for (int i = 0; i < 10; ++i) {

@@ -18,7 +18,9 @@ server::ServerConfig TestServer::DefaultConfig() {
 TestServer::TestServer(server::ServerConfig config,
                        const std::function<void(server::Router&, Helpdesk&)>& setup) {
   config.db_path = dir_.File("http.db");
-  helpdesk_ = OpenTestHelpdesk(TestOptions(config.db_path));
+  OpenOptions options = TestOptions(config.db_path);
+  options.rate_limits = config.rate_limits;
+  helpdesk_ = OpenTestHelpdesk(options);
   auto created = server::Server::Create(config, *helpdesk_);
   REQUIRE_OK(created);
   server_ = std::move(created).value();
