@@ -20,7 +20,7 @@ struct TicketDefaults {
   static constexpr std::string_view kDefaultQueue = "Raw";          // Ticket::DefaultQueue
   static constexpr std::string_view kDefaultState = "new";
   static constexpr std::string_view kDefaultType = "Unclassified";
-  static constexpr std::string_view kSystemId = "10";                   // SystemID
+  static constexpr std::int64_t kSystemId = 10;                         // SystemID
   static constexpr std::int64_t kAttachmentMaxSize = 10 * 1024 * 1024;  // AttachmentMaxSize
   static std::vector<std::string> SelectableQueues();  // CustomerPanel::SelectableQueues
 };

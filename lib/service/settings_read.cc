@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "core/macros.h"
+#include "core/strings.h"
+#include "domain/ticket_rules.h"
 
 namespace goatflow::service {
 namespace {
@@ -29,6 +31,15 @@ Result<std::string> ReadStringSetting(store::Db& db, std::string_view name,
   return std::string(value.as_string());
 }
 
+Result<std::int64_t> ReadIntSetting(store::Db& db, std::string_view name, std::int64_t fallback) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
+  if (value.is_int64()) return value.as_int64();
+  // Tolerate a number stored as a JSON string ("42").
+  std::int64_t parsed = 0;
+  if (value.is_string() && core::ParseInt64(std::string(value.as_string()), parsed)) return parsed;
+  return fallback;
+}
+
 Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::string_view name,
                                                        const std::vector<std::string>& fallback) {
   GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
@@ -40,11 +51,12 @@ Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::strin
 }
 
 Result<std::string> DefaultQueueName(store::Db& db) {
-  return ReadStringSetting(db, kDefaultQueueSetting, "Raw");
+  return ReadStringSetting(db, kDefaultQueueSetting, domain::TicketDefaults::kDefaultQueue);
 }
 
 Result<std::vector<std::string>> SelectableQueueNames(store::Db& db) {
-  return ReadStringListSetting(db, kSelectableQueuesSetting, {"Raw", "Misc", "Postmaster"});
+  return ReadStringListSetting(db, kSelectableQueuesSetting,
+                               domain::TicketDefaults::SelectableQueues());
 }
 
 }  // namespace goatflow::service

@@ -20,6 +20,8 @@ inline constexpr std::string_view kSelectableQueuesSetting = "CustomerPanel::Sel
 // A string setting (stored as a JSON string); `fallback` when unset or not a string.
 Result<std::string> ReadStringSetting(store::Db& db, std::string_view name,
                                       std::string_view fallback);
+// An integer setting (a JSON integer; a numeric JSON string is read too).
+Result<std::int64_t> ReadIntSetting(store::Db& db, std::string_view name, std::int64_t fallback);
 // A list-of-strings setting (stored as a JSON array of strings).
 Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::string_view name,
                                                        const std::vector<std::string>& fallback);

@@ -10,6 +10,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "domain/ticket_rules.h"
+#include "service/settings_read.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
 
@@ -25,16 +26,13 @@ namespace {
 Result<store::QueueInfo> ResolveCreateQueue(store::Db& db, const Caller& caller,
                                             const CreateTicketRequest& request) {
   if (caller.IsCustomer()) {
-    GOATFLOW_ASSIGN_OR_RETURN(
-        auto allowed,
-        store::SettingList(db, "CustomerPanel::SelectableQueues", Defaults::SelectableQueues()));
+    GOATFLOW_ASSIGN_OR_RETURN(auto allowed, service::SelectableQueueNames(db));
     std::optional<store::QueueInfo> queue;
     if (request.queue_id) {
       GOATFLOW_ASSIGN_OR_RETURN(queue, store::FindQueue(db, *request.queue_id));
       if (!queue || !queue->valid) return Invalid("invalid queue", "queue_id", "not_found");
     } else {
-      GOATFLOW_ASSIGN_OR_RETURN(std::string name, store::SettingText(db, "Ticket::DefaultQueue",
-                                                                     Defaults::kDefaultQueue));
+      GOATFLOW_ASSIGN_OR_RETURN(std::string name, service::DefaultQueueName(db));
       GOATFLOW_ASSIGN_OR_RETURN(queue, store::FindQueueByName(db, name));
       if (!queue || !queue->valid) return Invalid("invalid queue", "queue_id", "not_found");
     }
@@ -57,8 +55,9 @@ Result<store::QueueInfo> ResolveCreateQueue(store::Db& db, const Caller& caller,
 namespace service::tickets {
 
 Status CheckNewAttachments(store::Db& db, const std::vector<NewAttachment>& attachments) {
-  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t max_size, store::SettingInt(db, "AttachmentMaxSize",
-                                                                     Defaults::kAttachmentMaxSize));
+  GOATFLOW_ASSIGN_OR_RETURN(
+      std::int64_t max_size,
+      service::ReadIntSetting(db, "AttachmentMaxSize", Defaults::kAttachmentMaxSize));
   for (const NewAttachment& att : attachments) {
     if (core::Trim(att.filename).empty() ||
         att.filename.find_first_of("/\\") != std::string::npos ||
@@ -114,8 +113,9 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
       if (!found) return Invalid("invalid priority", "priority_id", "not_found");
       priority_id = *found;
     } else {
-      GOATFLOW_ASSIGN_OR_RETURN(std::string name, store::SettingText(db, "Ticket::DefaultPriority",
-                                                                     Defaults::kDefaultPriority));
+      GOATFLOW_ASSIGN_OR_RETURN(
+          std::string name,
+          service::ReadStringSetting(db, "Ticket::DefaultPriority", Defaults::kDefaultPriority));
       GOATFLOW_ASSIGN_OR_RETURN(auto found, store::FindPriority(db, name));
       if (!found) return Error(ErrorCode::kInternal, "default priority is missing");
       priority_id = *found;
@@ -170,7 +170,9 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
     }
     GOATFLOW_RETURN_IF_ERROR(service::tickets::CheckNewAttachments(db, request.attachments));
 
-    GOATFLOW_ASSIGN_OR_RETURN(std::string tn, store::NextTicketNumber(db, now));
+    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t system_id,
+                              service::ReadIntSetting(db, "SystemID", Defaults::kSystemId));
+    GOATFLOW_ASSIGN_OR_RETURN(std::string tn, store::NextTicketNumber(db, now, system_id));
     GOATFLOW_ASSIGN_OR_RETURN(std::int64_t unlock_id,
                               store::LookupId(db, "ticket_lock_type", "unlock"));
     std::string when = core::FormatDbTime(now);

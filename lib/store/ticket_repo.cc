@@ -74,45 +74,6 @@ TicketRecord ReadTicketRow(const Stmt& stmt) {
   return rec;
 }
 
-Result<std::string> SettingText(Db& db, std::string_view name, std::string_view fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare("SELECT json_extract(value, '$') FROM system_config WHERE name = ?"));
-  stmt.BindAll(name);
-  GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row || stmt.IsNull(0)) return std::string(fallback);
-  return stmt.Text(0);
-}
-
-Result<std::int64_t> SettingInt(Db& db, std::string_view name, std::int64_t fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare("SELECT json_extract(value, '$') FROM system_config WHERE name = ? "
-                            "AND json_type(value) = 'integer'"));
-  stmt.BindAll(name);
-  GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return fallback;
-  return stmt.Int(0);
-}
-
-Result<std::vector<std::string>> SettingList(Db& db, std::string_view name,
-                                             std::vector<std::string> fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto exists, db.Prepare("SELECT json_type(value) FROM system_config WHERE name = ?"));
-  exists.BindAll(name);
-  GOATFLOW_ASSIGN_OR_RETURN(bool row, exists.Step());
-  if (!row || exists.Text(0) != "array") return fallback;
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
-                            db.Prepare("SELECT j.value FROM system_config c, json_each(c.value) j "
-                                       "WHERE c.name = ? AND j.type = 'text'"));
-  stmt.BindAll(name);
-  std::vector<std::string> out;
-  while (true) {
-    GOATFLOW_ASSIGN_OR_RETURN(bool more, stmt.Step());
-    if (!more) break;
-    out.push_back(stmt.Text(0));
-  }
-  return out;
-}
-
 namespace {
 Result<std::optional<QueueInfo>> ReadQueue(Stmt& stmt) {
   GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -214,9 +175,8 @@ Result<std::optional<std::pair<std::string, std::optional<std::string>>>> FindCu
   return Out(std::make_pair(stmt.Text(0), stmt.OptText(1)));
 }
 
-Result<std::string> NextTicketNumber(Db& db, TimePoint now) {
-  GOATFLOW_ASSIGN_OR_RETURN(std::string system_id,
-                            SettingText(db, "SystemID", domain::TicketDefaults::kSystemId));
+Result<std::string> NextTicketNumber(Db& db, TimePoint now, std::int64_t system_id_number) {
+  std::string system_id = std::to_string(system_id_number);
   std::string date = core::FormatDate(now);
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
     INSERT INTO ticket_number_counter (counter, counter_uid, create_time) VALUES (1, ?1, ?2)

@@ -39,12 +39,6 @@ struct QueueInfo {
 std::string_view TicketSelectSql();
 TicketRecord ReadTicketRow(const Stmt& stmt);
 
-// Settings (system_config, JSON values) with the built-in default when unset.
-Result<std::string> SettingText(Db& db, std::string_view name, std::string_view fallback);
-Result<std::int64_t> SettingInt(Db& db, std::string_view name, std::int64_t fallback);
-Result<std::vector<std::string>> SettingList(Db& db, std::string_view name,
-                                             std::vector<std::string> fallback);
-
 Result<std::optional<QueueInfo>> FindQueue(Db& db, std::int64_t id);
 Result<std::optional<QueueInfo>> FindQueueByName(Db& db, std::string_view name);
 // Valid states only.
@@ -65,7 +59,7 @@ Result<std::optional<std::pair<std::string, std::optional<std::string>>>> FindCu
     Db& db, std::string_view login_or_email);
 
 // Next number of the Date generator; call inside the creating transaction.
-Result<std::string> NextTicketNumber(Db& db, TimePoint now);
+Result<std::string> NextTicketNumber(Db& db, TimePoint now, std::int64_t system_id);
 
 Result<std::optional<TicketRecord>> LoadTicket(Db& db, std::int64_t id);
 Result<std::optional<TicketRecord>> LoadTicketByNumber(Db& db, std::string_view tn);

@@ -73,7 +73,7 @@ TEST_CASE("Ticket numbers count per UTC day") {
   REQUIRE(f.NewTicket(2).tn == "202603011000002");
   f.clock().Advance(std::chrono::hours(24));
   REQUIRE(f.NewTicket(2).tn == "202603021000001");
-  f.Sql(R"(INSERT INTO system_config (name, value, change_by) VALUES ('SystemID', '"42"', 1))");
+  f.Sql(R"(INSERT INTO system_config (name, value, change_by) VALUES ('SystemID', '42', 1))");
   REQUIRE(f.NewTicket(2).tn == "202603024200001");
 }
 
