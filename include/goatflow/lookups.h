@@ -2,7 +2,7 @@
 
 // Ticket lookup data: states (with their state types), priorities, ticket
 // types and lock types (domain.md §4.2-4.4). Rows are found by id or name,
-// never by a hard-coded id; the filter resolvers implement the status and
+// never by a fixed numeric id; the filter resolvers implement the status and
 // priority vocabulary of api-v1 §1.5.
 //
 // Every call needs an authenticated principal (agent or customer); errors:

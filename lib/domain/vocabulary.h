@@ -1,7 +1,7 @@
 #pragma once
 
 // The status and priority filter vocabulary of api-v1 §1.5, as pure functions
-// over the lookup rows (never over hard-coded ids): a status term names a
+// over the lookup rows (never over fixed numeric ids): a status term names a
 // category of state types, a state name or a state id; a priority term names
 // a priority id, its full name, its name without the leading number, or one of
 // the spec's aliases (very-low, medium, critical, urgent, ...).

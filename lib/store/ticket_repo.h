@@ -2,7 +2,7 @@
 
 // SQL for tickets, articles, history and links. Lookup rows (states,
 // priorities, types, lock types, sender types, channels, history types, link
-// types) are resolved by name or state type, never by a hard-coded id.
+// types) are resolved by name or state type, never by a fixed numeric id.
 
 #include <cstdint>
 #include <optional>
