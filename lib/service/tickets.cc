@@ -10,6 +10,7 @@
 #include "core/strings.h"
 #include "core/time.h"
 #include "domain/ticket_rules.h"
+#include "goatflow/auth.h"
 #include "service/settings_read.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
@@ -78,6 +79,13 @@ Status CheckNewAttachments(store::Db& db, const std::vector<NewAttachment>& atta
 Result<Ticket> TicketService::Create(const RequestContext& ctx,
                                      const CreateTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
+  // Customers may create RateLimit::CustomerTicketCreatePerHour tickets an
+  // hour (security.md §10); the rate check precedes validation (api-v1.md §0).
+  if (ctx.principal.kind == PrincipalKind::kCustomer) {
+    RateLimitResult rate = impl_.auth->CheckRateLimit(RateBucket::kCustomerTicketCreate,
+                                                      std::to_string(ctx.principal.id));
+    if (!rate.allowed) return TooManyRequests(rate);
+  }
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(store::QueueInfo queue, ResolveCreateQueue(db, caller, request));

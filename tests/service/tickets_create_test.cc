@@ -128,6 +128,23 @@ TEST_CASE("A customer creates in the default queue, owned by nobody") {
   }
 }
 
+TEST_CASE("Customers create at most 10 tickets an hour; agents are not limited") {
+  TicketFixture f;
+  std::int64_t carol = f.AddCustomer("carol", "ACME");
+  CreateTicketRequest request;
+  request.title = "Printer";
+  request.body = "It jams.";
+  for (int i = 0; i < 10; ++i) REQUIRE_OK(f.tickets().Create(TicketFixture::Customer(carol), request));
+  auto refused = f.tickets().Create(TicketFixture::Customer(carol), request);
+  REQUIRE_ERR(refused, ErrorCode::kRateLimited, "Too many requests");
+  REQUIRE(refused.error().wire_code == "core:rate_limited");
+  REQUIRE(std::stoi(refused.error().details.at("retry_after_sec")) > 0);
+  std::int64_t dave = f.AddCustomer("dave", "Globex");  // the budget is per customer
+  REQUIRE_OK(f.tickets().Create(TicketFixture::Customer(dave), request));
+  request.queue_id = 2;
+  for (int i = 0; i < 12; ++i) REQUIRE_OK(f.tickets().Create(TicketFixture::Admin(), request));
+}
+
 TEST_CASE("An agent's customer_user_id links the customer and defaults the company") {
   TicketFixture f;
   f.AddCustomer("dave", "Globex");
