@@ -7,7 +7,8 @@ namespace goatflow::server {
 namespace {
 
 constexpr RouteOptions kProbe{
-    .large_body = false, .form_body = false, .quiet = true, .json = true, .rate_limited = false};
+    .large_body = false, .form_body = false, .quiet = true, .json = true, .rate_limited = false,
+    .authenticate = false, .maintenance_exempt = true};
 
 Reply NoStore(Reply reply) {
   reply.headers.emplace_back("Cache-Control", "no-store");

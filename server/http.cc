@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "goatflow/log.h"
+#include "server/cookies.h"
 
 namespace goatflow::server {
 
@@ -121,6 +122,29 @@ Result<std::int64_t> HttpRequest::PathId(std::string_view name, std::string_view
         .WithWireCode("core:invalid_id");
   }
   return id;
+}
+
+std::optional<std::string> HttpRequest::Cookie(std::string_view name) const {
+  return CookieValue(raw_.get_header_value("Cookie"), name);
+}
+
+bool HttpRequest::IsFormBody() const {
+  std::string type = raw_.get_header_value("Content-Type");
+  return type.rfind("application/x-www-form-urlencoded", 0) == 0 || raw_.is_multipart_form_data();
+}
+
+std::optional<std::string> HttpRequest::FormField(std::string_view name) const {
+  std::string key(name);
+  if (raw_.is_multipart_form_data()) {
+    if (!raw_.has_file(key.c_str())) return std::nullopt;
+    return raw_.get_file_value(key.c_str()).content;
+  }
+  if (!IsFormBody()) return std::nullopt;
+  httplib::Params fields;
+  httplib::detail::parse_query_text(raw_.body, fields);
+  auto it = fields.find(key);
+  if (it == fields.end()) return std::nullopt;
+  return it->second;
 }
 
 Result<boost::json::object> HttpRequest::JsonBody() const {

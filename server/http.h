@@ -79,6 +79,7 @@ class HttpRequest {
   const std::string& route() const { return route_; }  // the matched template
   const std::string& body() const;
   const RequestContext& context() const { return context_; }
+  const httplib::Request& raw() const { return raw_; }
 
   std::optional<std::string> Header(std::string_view name) const;
   // A query parameter; nullopt when absent.
@@ -90,6 +91,13 @@ class HttpRequest {
   // A positive 64-bit id from `:name`. Errors: invalid_argument
   // "Invalid <thing> ID" (core:invalid_id).
   Result<std::int64_t> PathId(std::string_view name, std::string_view thing) const;
+  // A Cookie header value; nullopt when absent.
+  std::optional<std::string> Cookie(std::string_view name) const;
+  // True when the body is a form (application/x-www-form-urlencoded or
+  // multipart/form-data) rather than JSON.
+  bool IsFormBody() const;
+  // A text field of a form body; nullopt when absent.
+  std::optional<std::string> FormField(std::string_view name) const;
   // The body as a JSON object. Content type and size were checked before the
   // handler ran. Errors: invalid_argument "Invalid request body" (core:invalid_request).
   Result<boost::json::object> JsonBody() const;

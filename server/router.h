@@ -30,6 +30,12 @@ struct RouteOptions {
   bool json = true;
   // /api/* routes count against the general rate limit (health routes do not).
   bool rate_limited = true;
+  // The caller must present a valid credential (401 otherwise); public routes
+  // (login, refresh, health, the OpenAPI document) run anonymous.
+  bool authenticate = true;
+  // Served while MaintenanceMode is on (health, status, login); other routes
+  // then answer non-admin callers 503 (api-v1.md §0).
+  bool maintenance_exempt = false;
 };
 
 struct Route {

@@ -14,7 +14,10 @@
 #include "goatflow/json.h"
 #include "goatflow/log.h"
 #include "goatflow/auth.h"
+#include "server/cookies.h"
+#include "server/csrf.h"
 #include "server/health.h"
+#include "server/routes.h"
 
 namespace goatflow::server {
 
@@ -156,9 +159,29 @@ Reply Preflight(const Server::State& st, const httplib::Request& req, const Rout
 Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match match,
              RequestContext context);
 
+// The caller's context from the request's credentials: Authorization first,
+// then the auth_token / access_token cookies, then the session_id cookie.
+// Cookie-authenticated unsafe requests must pass the CSRF check (403).
+Result<RequestContext> Authenticate(Server::State& st, const httplib::Request& req,
+                                    const RequestContext& anonymous) {
+  Credentials creds;
+  creds.authorization = req.get_header_value("Authorization");
+  const std::string cookies = req.get_header_value("Cookie");
+  auto jwt = CookieValue(cookies, "auth_token");
+  if (!jwt) jwt = CookieValue(cookies, "access_token");
+  creds.access_token = jwt.value_or("");
+  creds.session_id = CookieValue(cookies, "session_id").value_or("");
+  auto context = st.helpdesk.Auth().Authenticate(anonymous, creds);
+  if (context.ok() && creds.authorization.empty() && IsUnsafeMethod(req.method) &&
+      !PassesCsrfCheck(req, st.config))
+    return Error(ErrorCode::kPermissionDenied, "CSRF check failed").WithWireCode("core:forbidden");
+  return context;
+}
+
 // Everything between "a request arrived" and "the handler runs", in the check
-// order of api-v1.md §0: 429 rate limit, 404/405 route, 406 Accept, 415
-// content type, 413 size; the handler then parses (400) and calls the library.
+// order of api-v1.md §0: 401 authenticate, 429 rate limit, 503 maintenance,
+// 404/405 route, 406 Accept, 415 content type, 413 size; the handler then
+// parses (400) and calls the library (404, 403, 400, 409).
 Reply Handle(Server::State& st, const httplib::Request& req) {
   Router::Match match = st.router.Find(req.method, req.path);
   if (req.method == "OPTIONS") return Preflight(st, req, match);
@@ -166,12 +189,26 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
   context.request_id = t_request.request_id;
   context.client_ip = ClientIp(req, st.config.trusted_proxies);
   context.user_agent = req.get_header_value("User-Agent");
-  bool limited = req.path.rfind("/api/", 0) == 0 &&
-                 (match.route == nullptr || match.route->options.rate_limited);
-  if (!limited) return RunRoute(st, req, std::move(match), std::move(context));
-  RateLimitResult decision = st.helpdesk.Auth().CheckRequestRate(context);
-  Reply reply = decision.allowed ? RunRoute(st, req, std::move(match), std::move(context))
-                                 : Fail(TooManyRequests(decision));
+  const RouteOptions* options = match.route != nullptr ? &match.route->options : nullptr;
+  if (options != nullptr && options->authenticate) {
+    auto authenticated = Authenticate(st, req, context);
+    if (!authenticated.ok()) return Fail(authenticated.error());
+    context = std::move(authenticated).value();
+  }
+  bool limited = req.path.rfind("/api/", 0) == 0 && (options == nullptr || options->rate_limited);
+  RateLimitResult decision;
+  if (limited) decision = st.helpdesk.Auth().CheckRequestRate(context);
+  Reply reply;
+  if (!decision.allowed) {
+    reply = Fail(TooManyRequests(decision));
+  } else if (Status open = options == nullptr || options->maintenance_exempt
+                               ? OkStatus()
+                               : st.helpdesk.CheckMaintenance(context);
+             !open.ok()) {
+    reply = Fail(open.error());
+  } else {
+    reply = RunRoute(st, req, std::move(match), std::move(context));
+  }
   if (decision.limit > 0)
     AddRateLimitHeaders(reply, decision.limit, decision.remaining, decision.reset_unix);
   return reply;
@@ -316,6 +353,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerConfig& config, Helpd
   http.Delete(any, dispatch);
   http.Options(any, dispatch);
   RegisterHealthRoutes(st.router, helpdesk, st.draining);
+  RegisterApiRoutes(st.router, helpdesk, st.config);
   return std::unique_ptr<Server>(new Server(std::move(state)));
 }
 

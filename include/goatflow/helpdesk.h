@@ -69,6 +69,11 @@ class Helpdesk {
   // Health plus uptime and the maintenance settings (spec/health.md §7).
   SystemStatus GetSystemStatus() const;
 
+  // Whether `ctx` may be served now: while setting MaintenanceMode is on, only
+  // admins are (api-v1.md §0). Errors: unavailable core:service_unavailable
+  // carrying MaintenanceMessage (or "System under maintenance").
+  Status CheckMaintenance(const RequestContext& ctx) const;
+
   // True while the enabled `admin` account (user 1) still accepts the
   // password "admin". Errors: unavailable, internal.
   Result<bool> AdminUsesDefaultPassword() const;

@@ -28,6 +28,10 @@ std::string ToJson(const StoreStatus& status);
 std::string ToJson(const AuthUser& user);
 std::string ToJson(const TokenPair& tokens);
 std::string ToJson(const LoginResult& login);
+// The login response (api-v1.md §3, internal-api.md §2.1): the envelope with
+// ToJson(login) as `data`, its token fields and `user` repeated at the top
+// level, and `redirect` (inside and outside `data`) when not empty.
+std::string LoginEnvelope(const LoginResult& login, std::string_view redirect = {});
 std::string ToJson(const ApiTokenInfo& token);
 std::string ToJson(const std::vector<ApiTokenInfo>& tokens);
 std::string ToJson(const CreatedToken& created);

@@ -61,6 +61,19 @@ std::string ToJson(const LoginResult& login) {
   return boost::json::serialize(out);
 }
 
+std::string LoginEnvelope(const LoginResult& login, std::string_view redirect) {
+  boost::json::object data = TokensObject(login.tokens);
+  data["user"] = UserObject(login.user);
+  data["password_change_required"] = login.password_change_required;
+  if (!redirect.empty()) data["redirect"] = redirect;
+  boost::json::object out{{"success", true}};
+  for (const char* key : {"access_token", "refresh_token", "token_type", "expires_in", "user"})
+    out[key] = data.at(key);
+  if (!redirect.empty()) out["redirect"] = redirect;
+  out["data"] = std::move(data);
+  return boost::json::serialize(out);
+}
+
 std::string ToJson(const ApiTokenInfo& token) { return boost::json::serialize(TokenObject(token)); }
 
 std::string ToJson(const std::vector<ApiTokenInfo>& tokens) {

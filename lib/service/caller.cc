@@ -11,6 +11,20 @@ Error NotAuthenticated() {
 
 }  // namespace
 
+Status RequireScope(const RequestContext& ctx, std::string_view scope) {
+  if (ctx.auth_method != AuthMethod::kApiToken || ctx.token_scopes.empty()) return OkStatus();
+  const std::string_view family = scope.substr(0, scope.find(':'));
+  for (const std::string& held : ctx.token_scopes) {
+    if (held == "*" || held == scope) return OkStatus();
+    if (held.size() > 2 && held.compare(held.size() - 2, 2, ":*") == 0 &&
+        std::string_view(held).substr(0, held.size() - 2) == family)
+      return OkStatus();
+  }
+  return Error(ErrorCode::kPermissionDenied,
+               "Token missing required scope: " + std::string(scope))
+      .WithWireCode("core:forbidden");
+}
+
 Result<rbac::AgentGrants> LoadAgentGrants(store::Db& db, std::int64_t user_id) {
   rbac::AgentGrants grants;
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(

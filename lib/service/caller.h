@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "goatflow/context.h"
 #include "goatflow/error.h"
@@ -31,6 +32,23 @@ struct Caller {
 // Loads the caller. Errors: unauthenticated (anonymous, unknown or disabled
 // account), internal.
 Result<Caller> LoadCaller(store::Db& db, const RequestContext& ctx);
+
+// API-token scopes (security.md §8.2, §9.1 step 2). Requests not made with an
+// API token pass; a token passes when its scope list is empty or holds `*`,
+// `scope` itself, or `<prefix>:*`. Scopes only narrow: the caller's RBAC
+// still applies afterwards. Errors: permission_denied
+// "Token missing required scope: <scope>" (core:forbidden).
+Status RequireScope(const RequestContext& ctx, std::string_view scope);
+
+// Scope names of security.md §8.2.
+inline constexpr std::string_view kScopeTicketsRead = "tickets:read";
+inline constexpr std::string_view kScopeTicketsWrite = "tickets:write";
+inline constexpr std::string_view kScopeTicketsDelete = "tickets:delete";
+inline constexpr std::string_view kScopeArticlesRead = "articles:read";
+inline constexpr std::string_view kScopeArticlesWrite = "articles:write";
+inline constexpr std::string_view kScopeUsersRead = "users:read";
+inline constexpr std::string_view kScopeQueuesRead = "queues:read";
+inline constexpr std::string_view kScopeAdmin = "admin:*";
 
 // Effective grants of agent `user_id` (direct and role-derived, valid groups
 // and roles only). Used for the caller and for owner eligibility checks.

@@ -10,6 +10,7 @@
 #include "core/macros.h"
 #include "goatflow/health.h"
 #include "goatflow/helpdesk.h"
+#include "service/caller.h"
 #include "service/helpdesk_impl.h"
 #include "service/unit_of_work.h"
 #include "store/migrations.h"
@@ -121,6 +122,20 @@ SystemStatus Helpdesk::GetSystemStatus() const {
     status.status = "operational";
   }
   return status;
+}
+
+Status Helpdesk::CheckMaintenance(const RequestContext& ctx) const {
+  return service::Read(*impl_, [&ctx](store::Db& db) -> Status {
+    GOATFLOW_ASSIGN_OR_RETURN(auto maintenance, ReadMaintenance(db));
+    if (!maintenance.mode) return OkStatus();
+    if (ctx.principal.kind != PrincipalKind::kAnonymous) {
+      auto caller = service::LoadCaller(db, ctx);
+      if (caller.ok() && caller->is_admin) return OkStatus();
+    }
+    return Error(ErrorCode::kUnavailable,
+                 maintenance.message.value_or("System under maintenance"))
+        .WithWireCode("core:service_unavailable");
+  });
 }
 
 Result<bool> Helpdesk::AdminUsesDefaultPassword() const {

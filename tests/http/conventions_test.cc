@@ -16,31 +16,34 @@ namespace {
 using testing::BodyField;
 using testing::TestServer;
 
+// Test routes run without credentials (authentication has its own tests).
+constexpr server::RouteOptions kOpen{.authenticate = false};
+
 // Test routes exercising the helpers the real endpoints use.
 void AddTestRoutes(server::Router& router, Helpdesk&) {
   router.Post("/test/echo", [](server::HttpRequest& req) -> server::Reply {
     GOATFLOW_HTTP_ASSIGN(auto body, req.JsonBody());
     return server::Ok(boost::json::serialize(body), 201);
-  });
+  }, kOpen);
   router.Post(
       "/test/upload",
       [](server::HttpRequest& req) -> server::Reply {
         GOATFLOW_HTTP_ASSIGN(auto body, req.JsonBody());
         return server::Ok(std::to_string(req.body().size()));
       },
-      server::RouteOptions{.large_body = true});
+      server::RouteOptions{.large_body = true, .authenticate = false});
   router.Get("/test/items/:id", [](server::HttpRequest& req) -> server::Reply {
     GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "item"));
     return server::Ok(std::to_string(id));
-  });
+  }, kOpen);
   router.Get("/test/items/special",
-             [](server::HttpRequest&) { return server::Ok(R"("special")"); });
+             [](server::HttpRequest&) { return server::Ok(R"("special")"); }, kOpen);
   router.Get("/test/throw", [](server::HttpRequest&) -> server::Reply {
     throw std::runtime_error("SELECT secret FROM users");
-  });
+  }, kOpen);
   router.Get("/test/missing", [](server::HttpRequest&) {
     return server::Fail(Error(ErrorCode::kNotFound, "Ticket not found"));
-  });
+  }, kOpen);
 }
 
 void RequireStillHealthy(httplib::Client& client) {
@@ -200,7 +203,7 @@ TEST_CASE("Stopping lets a request in flight finish and then refuses new connect
       entered = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(400));
       return server::Ok(R"("done")");
-    });
+    }, kOpen);
   });
   int slow_status = 0;
   std::string slow_body;

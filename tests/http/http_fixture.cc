@@ -4,6 +4,12 @@
 
 #include <chrono>
 
+#include "goatflow/auth.h"
+#include "goatflow/customers.h"
+#include "goatflow/directory.h"
+#include "goatflow/queues.h"
+#include "goatflow/tickets.h"
+
 namespace goatflow::testing {
 
 server::ServerConfig TestServer::DefaultConfig() {
@@ -48,6 +54,89 @@ httplib::Client TestServer::Client() const {
   client.set_connection_timeout(5);
   client.set_read_timeout(10);
   return client;
+}
+
+std::string AccessToken(Helpdesk& helpdesk, const std::string& login, const std::string& password) {
+  RequestContext ctx;
+  ctx.client_ip = "127.0.0.1";
+  auto login_result = helpdesk.Auth().Login(ctx, LoginRequest{login, password});
+  REQUIRE_OK(login_result);
+  return login_result->tokens.access_token;
+}
+
+httplib::Headers Bearer(const std::string& token, httplib::Headers extra) {
+  extra.emplace("Authorization", "Bearer " + token);
+  return extra;
+}
+
+PermissionWorld::PermissionWorld(Helpdesk& hd) {
+  const RequestContext op = RequestContext::LocalOperator();
+  auto group = [&](const std::string& name) {
+    CreateGroupRequest request;
+    request.name = name;
+    auto created = hd.Directory().CreateGroup(op, request);
+    REQUIRE_OK(created);
+    return created->id;
+  };
+  ro_group = group("ro_group");
+  rw_group = group("rw_group");
+  auto queue = [&](const std::string& name, std::int64_t group_id) {
+    CreateQueueRequest request;
+    request.name = name;
+    request.group_id = group_id;
+    auto created = hd.Queues().Create(op, request);
+    REQUIRE_OK(created);
+    return created->id;
+  };
+  ro_queue = queue("ro_queue", ro_group);
+  rw_queue = queue("rw_queue", rw_group);
+  auto agent = [&](const std::string& login, std::vector<GroupGrant> groups) {
+    CreateAgentRequest request;
+    request.login = login;
+    request.first_name = "Agent";
+    request.last_name = login;
+    request.password = kTestPassword;
+    request.groups = std::move(groups);
+    auto created = hd.Directory().CreateAgent(op, request);
+    REQUIRE_OK(created);
+    return created->id;
+  };
+  agent_ro = agent("agent_ro", {{ro_group, {"ro"}}});
+  agent_rw = agent("agent_rw", {{rw_group, {"rw"}}, {ro_group, {"ro"}}});
+  agent_none = agent("agent_none", {});
+  CreateCompanyRequest company;
+  company.customer_id = "acme";
+  company.name = "Acme";
+  REQUIRE_OK(hd.Customers().CreateCompany(op, company));
+  for (const char* login : {"cust_a", "cust_b"}) {
+    CreateCustomerUserRequest request;
+    request.login = login;
+    request.first_name = "Customer";
+    request.last_name = login;
+    request.email = std::string(login) + "@acme.example";
+    request.customer_id = "acme";
+    request.password = kTestPassword;
+    REQUIRE_OK(hd.Customers().CreateUser(op, request));
+  }
+  auto ticket = [&](std::int64_t queue_id, const std::string& customer) {
+    CreateTicketRequest request;
+    request.title = "Ticket for " + customer;
+    request.queue_id = queue_id;
+    request.customer_user_id = customer;
+    request.body = "First article";
+    auto created = hd.Tickets().Create(op, request);
+    REQUIRE_OK(created);
+    return created->id;
+  };
+  ro_ticket = ticket(ro_queue, "cust_a");
+  rw_ticket = ticket(rw_queue, "cust_a");
+  ticket_b = ticket(rw_queue, "cust_b");
+  admin_token = AccessToken(hd, "admin", "admin");
+  ro_token = AccessToken(hd, "agent_ro");
+  rw_token = AccessToken(hd, "agent_rw");
+  none_token = AccessToken(hd, "agent_none");
+  cust_a_token = AccessToken(hd, "cust_a");
+  cust_b_token = AccessToken(hd, "cust_b");
 }
 
 std::string BodyField(const httplib::Result& result, const std::string& pointer) {

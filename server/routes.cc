@@ -1,0 +1,9 @@
+#include "server/routes.h"
+
+namespace goatflow::server {
+
+void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config) {
+  RegisterAuthRoutes(router, helpdesk, config);
+}
+
+}  // namespace goatflow::server

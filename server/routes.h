@@ -1,0 +1,19 @@
+#pragma once
+
+// Every API route of the server, one Register function per resource file
+// (server/<resource>_routes.cc). Server::Create calls RegisterApiRoutes, so
+// goatflow-server, `goatflow serve` and the tests serve the same table.
+
+#include "goatflow/helpdesk.h"
+#include "server/config.h"
+#include "server/router.h"
+
+namespace goatflow::server {
+
+void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config);
+
+// /api/v1/auth/* (api-v1.md §3) and the session variants /api/auth/*, /logout
+// (internal-api.md §2).
+void RegisterAuthRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config);
+
+}  // namespace goatflow::server
