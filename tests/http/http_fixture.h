@@ -29,6 +29,8 @@ class TestServer {
 
   httplib::Client Client() const;
   int port() const { return port_; }
+  // The database file the server uses.
+  std::string db_path() const { return dir_.File("http.db"); }
   Helpdesk& helpdesk() { return *helpdesk_; }
   server::Server& server() { return *server_; }
 
