@@ -88,7 +88,8 @@ TEST_CASE("Status, priority and id filters follow the vocabulary") {
   REQUIRE(list({.priority = {"critical"}}) == V{"pending one"});
   REQUIRE(list({.queue_ids = {4}}) == V{"closed one"});
   REQUIRE(list({.status = {"open"}, .priority = {"high"}, .queue_ids = {2}}) == V{"open one"});
-  REQUIRE(list({.search = "pend"}) == V{"pending one"});
+  REQUIRE(list({.search = "pending"}) == V{"pending one"});
+  REQUIRE(list({.search = "pend*"}) == V{"pending one"});
 
   REQUIRE_ERR(f.tickets().List(TicketFixture::Admin(), {.status = {"sleeping"}}),
               ErrorCode::kInvalidArgument, "Invalid status filter");

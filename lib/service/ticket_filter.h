@@ -1,0 +1,52 @@
+#pragma once
+
+// The WHERE clause of every ticket listing (api-v1.md §4.1): the caller's
+// visibility plus the list filters, as SQL over `ticket t` with bound
+// parameters. Shared by TicketService::List and the search service, so a
+// search and a list with the same filters see exactly the same tickets.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "goatflow/error.h"
+#include "goatflow/tickets.h"
+#include "service/caller.h"
+#include "store/db.h"
+
+namespace goatflow::service {
+
+using SqlParam = std::variant<std::int64_t, std::string>;
+
+struct TicketQuery {
+  std::vector<std::string> where;
+  std::vector<SqlParam> params;
+  bool countable = true;  // every condition is on a column of ticket_count (migration 0002)
+
+  void Add(std::string clause, std::vector<SqlParam> values);
+  std::string WhereSql() const;  // " WHERE a AND b", or ""
+  // The total: summed from ticket_count when every filter is counted there, else counted.
+  std::string CountSql() const;
+  // Binds the parameters from position `first`; returns the next free position.
+  int BindTo(store::Stmt& stmt, int first = 1) const;
+};
+
+// The listing conditions for `caller`; nullopt when the caller can see no
+// ticket at all (an agent without any readable queue: an empty list, not an
+// error). `request.search` is matched through the full-text index with the
+// query language of docs/search.md. Errors: invalid_argument (filters).
+Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
+                                                    const ListTicketsRequest& request);
+
+// The full-text condition for `text` (docs/search.md): a ticket-id filter on
+// the FTS5 index, restricted to customer-visible columns for customers, plus
+// the query's field filters. Errors: invalid_argument (query).
+Status AddSearchCondition(store::Db& db, const Caller& caller, std::string_view text,
+                          TicketQuery& query);
+
+// "[1,2,3]" for binding id lists through json_each.
+std::string JsonIds(const std::vector<std::int64_t>& ids);
+
+}  // namespace goatflow::service
