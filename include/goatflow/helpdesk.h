@@ -22,6 +22,7 @@
 namespace goatflow {
 
 class AuthService;
+class SearchService;
 
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
@@ -92,6 +93,8 @@ class Helpdesk {
   CustomerService& Customers();
   // Login, tokens, sessions, API tokens, own password and preferences.
   AuthService& Auth();
+  // Full-text ticket search, the search box, agent search, suggestions.
+  SearchService& Search();
 
   class Impl;
 

@@ -79,6 +79,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->directory.reset(new DirectoryService(*impl));
   impl->customers.reset(new CustomerService(*impl));
   impl->auth.reset(new AuthService(*impl));
+  impl->search.reset(new SearchService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
 
@@ -87,6 +88,7 @@ QueueService& Helpdesk::Queues() { return *impl_->queues; }
 DirectoryService& Helpdesk::Directory() { return *impl_->directory; }
 CustomerService& Helpdesk::Customers() { return *impl_->customers; }
 AuthService& Helpdesk::Auth() { return *impl_->auth; }
+SearchService& Helpdesk::Search() { return *impl_->search; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -11,6 +11,7 @@
 #include "goatflow/helpdesk.h"
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
+#include "goatflow/search.h"
 #include "goatflow/options.h"
 #include "goatflow/tickets.h"
 #include "store/pool.h"
@@ -31,6 +32,7 @@ class Helpdesk::Impl {
   std::unique_ptr<DirectoryService> directory;
   std::unique_ptr<CustomerService> customers;
   std::unique_ptr<AuthService> auth;
+  std::unique_ptr<SearchService> search;
 };
 
 }  // namespace goatflow

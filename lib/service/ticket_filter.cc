@@ -9,7 +9,6 @@
 #include "core/macros.h"
 #include "core/strings.h"
 #include "core/time.h"
-#include "search/query.h"
 #include "service/lookup_data.h"
 #include "service/ticket_access.h"
 
@@ -109,14 +108,14 @@ std::string JsonIds(const std::vector<std::int64_t>& ids) {
   return "[" + core::Join(parts, ",") + "]";
 }
 
-Status AddSearchCondition(store::Db& db, const Caller& caller, std::string_view text,
-                          TicketQuery& q) {
-  GOATFLOW_ASSIGN_OR_RETURN(search::ParsedQuery parsed, search::ParseQuery(text));
-  if (!parsed.match.empty()) {
-    std::string match = caller.IsCustomer() ? search::RestrictColumns(parsed.match, kCustomerColumns)
-                                            : parsed.match;
-    q.Add("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)", {match});
-  }
+std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext) {
+  if (!fulltext) return search::RestrictColumns(parsed.match, "tn title customer");
+  if (caller.IsCustomer()) return search::RestrictColumns(parsed.match, kCustomerColumns);
+  return parsed.match;
+}
+
+Status AddQueryFilters(store::Db& db, const Caller& caller, const search::ParsedQuery& parsed,
+                       TicketQuery& q) {
   if (!parsed.queues.empty())
     q.Add("t.queue_id IN (SELECT id FROM queue WHERE lower(name) IN "
           "(SELECT lower(value) FROM json_each(?)))",
@@ -130,6 +129,18 @@ Status AddSearchCondition(store::Db& db, const Caller& caller, std::string_view 
   if (parsed.created_after) q.Add("t.create_time > ?", {*parsed.created_after});
   if (parsed.created_before) q.Add("t.create_time < ?", {*parsed.created_before});
   return OkStatus();
+}
+
+std::string TicketOrderBy(const std::string& sort, const std::string& order) {
+  std::string dir = core::ToLowerAscii(core::Trim(order)) == "asc" ? "ASC" : "DESC";
+  std::string key = core::ToLowerAscii(core::Trim(sort));
+  std::string column = "t.create_time";
+  if (key == "updated") column = "t.change_time";
+  if (key == "priority") column = "t.ticket_priority_id";
+  if (key == "tn") column = "t.tn";
+  if (key == "title") column = "t.title COLLATE NOCASE";
+  if (key == "id") return " ORDER BY t.id " + dir;
+  return fmt::format(" ORDER BY {} {}, t.id {}", column, dir, dir);
 }
 
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
@@ -177,7 +188,10 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
     std::string text(core::Trim(*request.search));
     if (!core::IsValidUtf8(text) || core::Utf8Length(text) > 200)
       return Invalid("search is too long", "search", "too_long");
-    GOATFLOW_RETURN_IF_ERROR(AddSearchCondition(db, caller, text, q));
+    GOATFLOW_ASSIGN_OR_RETURN(search::ParsedQuery parsed, search::ParseQuery(text));
+    if (std::string match = TicketMatch(caller, parsed, true); !match.empty())
+      q.Add("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)", {match});
+    GOATFLOW_RETURN_IF_ERROR(AddQueryFilters(db, caller, parsed, q));
   }
   if (request.archived == ArchivedFilter::kActive) q.Add("t.archive_flag = 0", {});
   if (request.archived == ArchivedFilter::kArchived) q.Add("t.archive_flag = 1", {});

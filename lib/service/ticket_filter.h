@@ -13,6 +13,7 @@
 
 #include "goatflow/error.h"
 #include "goatflow/tickets.h"
+#include "search/query.h"
 #include "service/caller.h"
 #include "store/db.h"
 
@@ -40,11 +41,19 @@ struct TicketQuery {
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
                                                     const ListTicketsRequest& request);
 
-// The full-text condition for `text` (docs/search.md): a ticket-id filter on
-// the FTS5 index, restricted to customer-visible columns for customers, plus
-// the query's field filters. Errors: invalid_argument (query).
-Status AddSearchCondition(store::Db& db, const Caller& caller, std::string_view text,
-                          TicketQuery& query);
+// The field filters of a parsed query (queue:, status:, priority:, owner:,
+// created:). Errors: invalid_argument (unknown status or priority).
+Status AddQueryFilters(store::Db& db, const Caller& caller, const search::ParsedQuery& parsed,
+                       TicketQuery& query);
+
+// The FTS5 expression of `parsed` over the ticket_search columns the caller
+// may match: customers never internal_text; `fulltext` false keeps to ticket
+// number, title and customer. "" when the query has field filters only.
+std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext);
+
+// " ORDER BY ..." for the list's sort (created, updated, priority, tn, title,
+// id; unknown: created) and order (asc; anything else desc).
+std::string TicketOrderBy(const std::string& sort, const std::string& order);
 
 // "[1,2,3]" for binding id lists through json_each.
 std::string JsonIds(const std::vector<std::int64_t>& ids);

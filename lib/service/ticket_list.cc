@@ -16,18 +16,6 @@
 namespace goatflow {
 namespace {
 
-std::string OrderBy(const std::string& sort, const std::string& order) {
-  std::string dir = core::ToLowerAscii(core::Trim(order)) == "asc" ? "ASC" : "DESC";
-  std::string key = core::ToLowerAscii(core::Trim(sort));
-  std::string column = "t.create_time";
-  if (key == "updated") column = "t.change_time";
-  if (key == "priority") column = "t.ticket_priority_id";
-  if (key == "tn") column = "t.tn";
-  if (key == "title") column = "t.title COLLATE NOCASE";
-  if (key == "id") return " ORDER BY t.id " + dir;
-  return fmt::format(" ORDER BY {} {}, t.id {}", column, dir, dir);
-}
-
 // Article counts and last articles of one page: one query each, not one per ticket.
 Status AddIncludes(store::Db& db, bool customer, const ListTicketsRequest& request,
                    std::vector<Ticket>& tickets) {
@@ -99,7 +87,7 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
     page.pagination = MakePagination(window, total);
     if (window.Offset() >= total) return page;
     std::string sql = std::string(store::TicketSelectSql()) + q.WhereSql() +
-                      OrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
+                      service::TicketOrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
     int next = q.BindTo(stmt);
     stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());

@@ -93,3 +93,29 @@ CREATE TRIGGER ticket_search_article_delete AFTER DELETE ON article BEGIN
          internal_text = (SELECT internal_text FROM ticket_search_articles WHERE ticket_id = ticket_search.rowid)
    WHERE rowid = OLD.ticket_id;
 END;
+
+-- Article index for the search box's article results: one row per article,
+-- rowid = article.id; ticket and visibility come from `article` at query time.
+CREATE VIRTUAL TABLE article_search USING fts5(
+  subject, body,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+INSERT INTO article_search (rowid, subject, body)
+SELECT article_id, coalesce(a_subject, ''), a_body FROM article_data_mime;
+
+CREATE TRIGGER article_search_insert AFTER INSERT ON article_data_mime BEGIN
+  INSERT INTO article_search (rowid, subject, body)
+  VALUES (NEW.article_id, coalesce(NEW.a_subject, ''), NEW.a_body);
+END;
+
+CREATE TRIGGER article_search_update
+AFTER UPDATE OF article_id, a_subject, a_body ON article_data_mime BEGIN
+  DELETE FROM article_search WHERE rowid = OLD.article_id;
+  INSERT INTO article_search (rowid, subject, body)
+  VALUES (NEW.article_id, coalesce(NEW.a_subject, ''), NEW.a_body);
+END;
+
+CREATE TRIGGER article_search_delete AFTER DELETE ON article_data_mime BEGIN
+  DELETE FROM article_search WHERE rowid = OLD.article_id;
+END;

@@ -1,0 +1,347 @@
+// SearchService: ranked ticket search over the FTS5 index (migration 0003)
+// with the listing conditions of service/ticket_filter.h, so visibility is
+// part of the query; the search box, agent search and suggestions.
+
+#include "goatflow/search.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/macros.h"
+#include "core/strings.h"
+#include "core/time.h"
+#include "search/query.h"
+#include "service/caller.h"
+#include "service/checks.h"
+#include "service/directory_repo.h"
+#include "service/ticket_filter.h"
+#include "service/unit_of_work.h"
+#include "store/ticket_repo.h"
+
+namespace goatflow {
+namespace {
+
+using service::Caller;
+using service::TicketQuery;
+
+// Weights of ticket_search's columns for BM25: a title or number hit outranks
+// a body hit.
+constexpr std::string_view kTicketRank = "bm25(ticket_search, 10.0, 8.0, 3.0, 1.0, 1.0)";
+// Recency boost: a ticket created today scores up to twice a month-old one
+// with the same text score.
+constexpr std::string_view kRecency =
+    "(1.0 + 1.0 / (1.0 + max(0.0, julianday(?) - julianday(t.create_time)) / 30.0))";
+
+// Snippet markers: control characters the index never stores in text shown
+// to users, turned into <mark> after HTML escaping.
+constexpr char kMarkOpen = '\x01';
+constexpr char kMarkClose = '\x02';
+
+std::string SnippetSql(std::string_view table, int column) {
+  return fmt::format("snippet({}, {}, char(1), char(2), '…', 12)", table, column);
+}
+
+std::string HtmlSnippet(std::string_view raw) {
+  std::string out;
+  for (char c : raw) {
+    switch (c) {
+      case kMarkOpen: out += "<mark>"; break;
+      case kMarkClose: out += "</mark>"; break;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The snippet column of a ticket hit: agents the best column; customers the
+// visible article text, else the title (never internal notes).
+std::string TicketSnippetSql(const Caller& caller, bool fulltext) {
+  if (!caller.IsCustomer() && fulltext) return SnippetSql("ticket_search", -1);
+  std::string title = SnippetSql("ticket_search", 1);
+  if (!fulltext) return title;
+  std::string visible = SnippetSql("ticket_search", 3);
+  return fmt::format("CASE WHEN instr({0}, char(1)) > 0 THEN {0} ELSE {1} END", visible, title);
+}
+
+Result<std::vector<Ticket>> LoadTickets(store::Db& db, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, Ticket> by_id;
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare(std::string(store::TicketSelectSql()) +
+                            " WHERE t.id IN (SELECT value FROM json_each(?))"));
+  stmt.BindAll(service::JsonIds(ids));
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Ticket ticket = store::ReadTicketRow(stmt).ticket;
+    by_id.emplace(ticket.id, std::move(ticket));
+  }
+  std::vector<Ticket> out;
+  for (std::int64_t id : ids)
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
+  return out;
+}
+
+struct TicketSearch {
+  TicketQuery conditions;
+  std::string match;  // "" when the query has field filters only
+};
+
+// The conditions of `request` for `caller`; nullopt when nothing is visible.
+Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Caller& caller,
+                                                        const SearchTicketsRequest& request) {
+  GOATFLOW_ASSIGN_OR_RETURN(search::ParsedQuery parsed, search::ParseQuery(request.query));
+  ListTicketsRequest filters = request.filters;
+  filters.search.reset();
+  GOATFLOW_ASSIGN_OR_RETURN(auto conditions, service::BuildTicketQuery(db, caller, filters));
+  if (!conditions) return std::optional<TicketSearch>();
+  GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, *conditions));
+  return std::optional<TicketSearch>(
+      TicketSearch{std::move(*conditions), service::TicketMatch(caller, parsed, request.fulltext)});
+}
+
+Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, TimePoint now,
+                                         const SearchTicketsRequest& request) {
+  const PageRequest window = request.filters.page.Normalized();
+  TicketSearchPage page;
+  GOATFLOW_ASSIGN_OR_RETURN(auto prepared, PrepareTicketSearch(db, caller, request));
+  if (!prepared) {
+    page.pagination = MakePagination(window, 0);
+    return page;
+  }
+  const TicketQuery& q = prepared->conditions;
+  const bool ranked = !prepared->match.empty();
+  std::string from = ranked ? " FROM ticket_search JOIN ticket t ON t.id = ticket_search.rowid"
+                            : " FROM ticket t";
+  std::string where = q.WhereSql();
+  if (ranked) where = where.empty() ? " WHERE ticket_search MATCH ?" : where + " AND ticket_search MATCH ?";
+
+  std::int64_t total = 0;
+  {
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT count(*)" + from + where));
+    int next = q.BindTo(stmt);
+    if (ranked) stmt.Bind(next, prepared->match);
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) total = stmt.Int(0);
+  }
+  page.pagination = MakePagination(window, total);
+  if (window.Offset() >= total) return page;
+
+  std::string select =
+      ranked ? fmt::format("SELECT t.id, -{} * {} AS score, {}", kTicketRank, kRecency,
+                           TicketSnippetSql(caller, request.fulltext))
+             : "SELECT t.id, 0.0 AS score, ''";
+  std::string order = ranked && request.by_relevance
+                          ? " ORDER BY score DESC, t.id DESC"
+                          : service::TicketOrderBy(request.filters.sort, request.filters.order);
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare(select + from + where + order + " LIMIT ? OFFSET ?"));
+  int next = 1;
+  if (ranked) stmt.Bind(next++, core::FormatDbTime(now));
+  next = q.BindTo(stmt, next);
+  if (ranked) stmt.Bind(next++, prepared->match);
+  stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
+  std::vector<std::int64_t> ids;
+  std::vector<std::pair<double, std::string>> extras;
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ids.push_back(stmt.Int(0));
+    extras.emplace_back(stmt.Real(1), HtmlSnippet(stmt.Text(2)));
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(auto tickets, LoadTickets(db, ids));
+  for (std::size_t i = 0; i < tickets.size() && i < extras.size(); ++i)
+    page.hits.push_back(TicketSearchHit{std::move(tickets[i]), extras[i].second, extras[i].first});
+  return page;
+}
+
+// Article hits of the search box: visible tickets' articles (customers: the
+// customer-visible ones), best match first, with the total.
+Result<std::pair<std::vector<ArticleBrief>, std::int64_t>> SearchArticles(
+    store::Db& db, const Caller& caller, const search::ParsedQuery& parsed, int limit) {
+  std::pair<std::vector<ArticleBrief>, std::int64_t> out;
+  if (parsed.match.empty()) return out;
+  GOATFLOW_ASSIGN_OR_RETURN(auto visible, service::BuildTicketQuery(db, caller, {}));
+  if (!visible) return out;
+  GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, *visible));
+  if (caller.IsCustomer()) visible->Add("a.is_visible_for_customer = 1", {});
+  std::string from =
+      " FROM article_search JOIN article a ON a.id = article_search.rowid"
+      " JOIN ticket t ON t.id = a.ticket_id" +
+      visible->WhereSql() + " AND article_search MATCH ?";
+  {
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT count(*)" + from));
+    int next = visible->BindTo(stmt);
+    stmt.Bind(next, parsed.match);
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) out.second = stmt.Int(0);
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare(fmt::format("SELECT a.id, a.ticket_id, article_search.subject, {}{} ORDER BY "
+                             "bm25(article_search, 4.0, 1.0), a.id DESC LIMIT ?",
+                             SnippetSql("article_search", -1), from)));
+  int next = visible->BindTo(stmt);
+  stmt.Bind(next, parsed.match).Bind(next + 1, limit);
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.first.push_back(
+        ArticleBrief{stmt.Int(0), stmt.Int(1), stmt.Text(2), HtmlSnippet(stmt.Text(3))});
+  }
+  return out;
+}
+
+// Valid agents whose login, name or e-mail contains `text` (admins may ask
+// for invalid ones too).
+Result<Page<Agent>> FindAgents(store::Db& db, const Caller& caller, const std::string& text,
+                               PageRequest page, bool include_invalid) {
+  ListAgentsRequest request;
+  request.page = page;
+  request.search = text;
+  return service::ListAgentRows(db, request, caller.is_admin && include_invalid);
+}
+
+std::string EscapeLike(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<TicketSearchPage> SearchService::SearchTickets(const RequestContext& ctx,
+                                                      const SearchTicketsRequest& request) {
+  return service::Read(impl_, [&](store::Db& db) -> Result<TicketSearchPage> {
+    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    return RunTicketSearch(db, caller, impl_.clock->Now(), request);
+  });
+}
+
+Result<GlobalSearchResult> SearchService::Search(const RequestContext& ctx,
+                                                 const GlobalSearchRequest& request) {
+  return service::Read(impl_, [&](store::Db& db) -> Result<GlobalSearchResult> {
+    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    GOATFLOW_ASSIGN_OR_RETURN(search::ParsedQuery parsed, search::ParseQuery(request.query));
+    const int limit = std::clamp(request.limit, 1, 50);
+    GlobalSearchResult out;
+    out.query = std::string(core::Trim(request.query));
+    if (request.tickets) {
+      SearchTicketsRequest tickets;
+      tickets.query = request.query;
+      tickets.filters.page.limit = limit;
+      GOATFLOW_ASSIGN_OR_RETURN(auto page,
+                                RunTicketSearch(db, caller, impl_.clock->Now(), tickets));
+      out.tickets.emplace();
+      for (const TicketSearchHit& hit : page.hits)
+        out.tickets->push_back(TicketBrief{hit.ticket.id, hit.ticket.tn, hit.ticket.title,
+                                           hit.ticket.state, hit.ticket.priority, hit.snippet});
+      out.ticket_count = page.pagination.total;
+    }
+    if (request.articles) {
+      GOATFLOW_ASSIGN_OR_RETURN(auto articles, SearchArticles(db, caller, parsed, limit));
+      out.articles = std::move(articles.first);
+      out.article_count = articles.second;
+    }
+    if (request.users && caller.IsAgent() && service::RequireScope(ctx, service::kScopeUsersRead).ok()) {
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto agents, FindAgents(db, caller, out.query, PageRequest{1, limit}, false));
+      out.users.emplace();
+      for (const Agent& agent : agents.items)
+        out.users->push_back(UserBrief{agent.id, agent.login, agent.full_name});
+      out.user_count = agents.pagination.total;
+    }
+    return out;
+  });
+}
+
+Result<Page<Agent>> SearchService::SearchUsers(const RequestContext& ctx,
+                                               const SearchUsersRequest& request) {
+  return service::Read(impl_, [&](store::Db& db) -> Result<Page<Agent>> {
+    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeUsersRead));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
+    std::string text(core::Trim(request.query));
+    if (text.empty())
+      return Error(ErrorCode::kInvalidArgument, "Search query required",
+                   {{"field", "q"}, {"reason", "required"}})
+          .WithWireCode("core:validation_failed");
+    return FindAgents(db, caller, text, request.page, request.include_invalid);
+  });
+}
+
+Result<std::vector<Suggestion>> SearchService::Suggest(const RequestContext& ctx,
+                                                       const std::string& prefix, int limit) {
+  return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<Suggestion>> {
+    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    std::vector<Suggestion> out;
+    std::string text(core::Trim(prefix));
+    if (!core::IsValidUtf8(text) || core::Utf8Length(text) < 2) return out;
+    if (core::Utf8Length(text) > search::kMaxQueryLength)
+      return Error(ErrorCode::kInvalidArgument, "Search query too long",
+                   {{"field", "q"}, {"reason", "too_long"}})
+          .WithWireCode("core:validation_failed");
+    const int cap = std::clamp(limit, 1, 20);
+    const std::string like = EscapeLike(text) + "%";
+    GOATFLOW_ASSIGN_OR_RETURN(auto visible, service::BuildTicketQuery(db, caller, {}));
+    if (visible) {
+      // Ticket numbers, then titles, both by prefix (tn and title are indexed
+      // through the table; the visibility conditions bound the scan).
+      TicketQuery& q = *visible;
+      q.Add("(t.tn LIKE ? ESCAPE '\\' OR t.title LIKE ? ESCAPE '\\')", {like, like});
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto stmt, db.Prepare("SELECT t.id, t.tn, t.title, t.tn LIKE ? ESCAPE '\\' AS by_tn"
+                                " FROM ticket t" + q.WhereSql() +
+                                " ORDER BY by_tn DESC, t.change_time DESC, t.id DESC LIMIT ?"));
+      stmt.Bind(1, like);
+      int next = q.BindTo(stmt, 2);
+      stmt.Bind(next, cap);
+      while (true) {
+        GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        if (!row) break;
+        bool by_tn = stmt.Int(3) != 0;
+        out.push_back(Suggestion{"ticket", stmt.Int(0), fmt::format("{} {}", stmt.Text(1), stmt.Text(2)),
+                                 by_tn ? stmt.Text(1) : stmt.Text(2)});
+      }
+    }
+    if (caller.IsAgent() && static_cast<int>(out.size()) < cap) {
+      GOATFLOW_ASSIGN_OR_RETURN(auto queues, db.Prepare(R"sql(
+        SELECT id, name, group_id FROM queue
+         WHERE valid_id = 1 AND name LIKE ? ESCAPE '\' ORDER BY name COLLATE NOCASE LIMIT ?)sql"));
+      queues.BindAll(like, cap);
+      while (true) {
+        GOATFLOW_ASSIGN_OR_RETURN(bool row, queues.Step());
+        if (!row) break;
+        if (!rbac::AgentAllows(caller.grants, queues.Int(2), rbac::Permission::kRo)) continue;
+        out.push_back(Suggestion{"queue", queues.Int(0), queues.Text(1), queues.Text(1)});
+      }
+      GOATFLOW_ASSIGN_OR_RETURN(auto users, db.Prepare(R"sql(
+        SELECT id, login, trim(first_name || ' ' || last_name) FROM users
+         WHERE valid_id = 1 AND login LIKE ? ESCAPE '\' ORDER BY login COLLATE NOCASE LIMIT ?)sql"));
+      users.BindAll(like, cap);
+      while (true) {
+        GOATFLOW_ASSIGN_OR_RETURN(bool row, users.Step());
+        if (!row) break;
+        out.push_back(Suggestion{"user", users.Int(0),
+                                 fmt::format("{} ({})", users.Text(2), users.Text(1)),
+                                 users.Text(1)});
+      }
+    }
+    if (static_cast<int>(out.size()) > cap) out.resize(static_cast<std::size_t>(cap));
+    return out;
+  });
+}
+
+}  // namespace goatflow

@@ -1,0 +1,192 @@
+// SearchService: relevance, zero lag, permissions inside the query, field
+// filters, snippets, the search box, agent search and suggestions.
+
+#include <string>
+#include <vector>
+
+#include "goatflow/search.h"
+#include "service/ticket_fixture.h"
+
+namespace goatflow {
+namespace {
+
+using testing::TicketFixture;
+
+struct World {
+  TicketFixture f;
+  std::int64_t support_group = 0, sales_group = 0;
+  std::int64_t support = 0, sales = 0;  // queues
+  std::int64_t agent = 0;               // ro+rw on support only
+  std::int64_t customer = 0;            // jdoe
+
+  World() {
+    support_group = f.AddGroup("support");
+    sales_group = f.AddGroup("sales");
+    support = f.AddQueue("Support", support_group);
+    sales = f.AddQueue("Sales", sales_group);
+    agent = f.AddAgent("alice", support_group, {"rw"});
+    customer = f.AddCustomer("jdoe", "acme");
+  }
+
+  Ticket Create(std::int64_t queue, const std::string& title, const std::string& body,
+                const std::string& customer_login = "") {
+    CreateTicketRequest request;
+    request.title = title;
+    request.queue_id = queue;
+    request.body = body;
+    if (!customer_login.empty()) request.customer_user_id = customer_login;
+    auto created = f.tickets().Create(TicketFixture::Admin(), request);
+    REQUIRE_OK(created);
+    return *created;
+  }
+
+  std::vector<std::string> Titles(const RequestContext& ctx, const std::string& query,
+                                  bool fulltext = true) {
+    SearchTicketsRequest request;
+    request.query = query;
+    request.fulltext = fulltext;
+    auto page = f.hd().Search().SearchTickets(ctx, request);
+    REQUIRE_OK(page);
+    std::vector<std::string> titles;
+    for (const auto& hit : page->hits) titles.push_back(hit.ticket.title);
+    return titles;
+  }
+};
+
+using V = std::vector<std::string>;
+
+TEST_CASE("A title match ranks above a body match, and recent above old when equal") {
+  World w;
+  w.Create(w.support, "Keyboard sticky", "the vpn client also crashes");
+  w.Create(w.support, "VPN down", "cannot reach the office");
+  REQUIRE(w.Titles(TicketFixture::Admin(), "vpn") == V{"VPN down", "Keyboard sticky"});
+
+  w.Create(w.support, "Mouse broken", "left button");
+  w.f.clock().Advance(std::chrono::hours(24 * 60));
+  w.Create(w.support, "Mouse broken", "left button");
+  SearchTicketsRequest request;
+  request.query = "mouse";
+  auto page = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), request);
+  REQUIRE_OK(page);
+  REQUIRE(page->hits.size() == 2);
+  REQUIRE(page->hits[0].ticket.id > page->hits[1].ticket.id);
+  REQUIRE(page->hits[0].score > page->hits[1].score);
+}
+
+TEST_CASE("Search finds a ticket right after create, update and a new article") {
+  World w;
+  Ticket ticket = w.Create(w.support, "Printer jam", "paper stuck");
+  REQUIRE(w.Titles(TicketFixture::Admin(), "printer") == V{"Printer jam"});
+  UpdateTicketRequest update;
+  update.title = "Plotter jam";
+  REQUIRE_OK(w.f.tickets().Update(TicketFixture::Admin(), ticket.id, update));
+  REQUIRE(w.Titles(TicketFixture::Admin(), "plotter") == V{"Plotter jam"});
+  AddArticleRequest article;
+  article.body = "replaced the fuser unit";
+  REQUIRE_OK(w.f.tickets().AddArticle(TicketFixture::Admin(), ticket.id, article));
+  REQUIRE(w.Titles(TicketFixture::Admin(), "fuser") == V{"Plotter jam"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "fuser", false).empty());  // not fulltext
+}
+
+TEST_CASE("Agents never see tickets of queues they cannot read, not even in counts") {
+  World w;
+  for (int i = 0; i < 3; ++i) w.Create(w.sales, "Invoice question " + std::to_string(i), "vat");
+  w.Create(w.support, "Invoice printer", "vat");
+  auto agent = TicketFixture::Agent(w.agent);
+  REQUIRE(w.Titles(agent, "invoice") == V{"Invoice printer"});
+  SearchTicketsRequest request;
+  request.query = "vat";
+  request.fulltext = true;
+  request.filters.page.limit = 1;
+  auto page = w.f.hd().Search().SearchTickets(agent, request);
+  REQUIRE_OK(page);
+  REQUIRE(page->pagination.total == 1);
+  auto box = w.f.hd().Search().Search(agent, GlobalSearchRequest{.query = "vat"});
+  REQUIRE_OK(box);
+  REQUIRE(*box->ticket_count == 0);  // tickets match title and number only in the search box
+  REQUIRE(*box->article_count == 1);
+  REQUIRE(box->articles->size() == 1);
+}
+
+TEST_CASE("Customers see their own tickets and never internal notes") {
+  World w;
+  Ticket own = w.Create(w.support, "Broken laptop", "screen flickers", "jdoe");
+  w.Create(w.support, "Broken laptop too", "screen flickers");
+  AddArticleRequest note;
+  note.body = "customer is difficult";
+  note.article_type = "note-internal";
+  REQUIRE_OK(w.f.tickets().AddArticle(TicketFixture::Admin(), own.id, note));
+  auto customer = TicketFixture::Customer(w.customer);
+  REQUIRE(w.Titles(customer, "laptop") == V{"Broken laptop"});
+  REQUIRE(w.Titles(customer, "difficult").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "difficult") == V{"Broken laptop"});
+  auto box = w.f.hd().Search().Search(customer, GlobalSearchRequest{.query = "difficult"});
+  REQUIRE_OK(box);
+  REQUIRE(*box->article_count == 0);
+  REQUIRE_FALSE(box->users.has_value());  // customers get no user results
+}
+
+TEST_CASE("Field filters, diacritics, snippets and the list filters combine") {
+  World w;
+  w.Create(w.support, "Résumé template", "Word crashes <b>always</b>");
+  w.Create(w.sales, "Resume pricing", "discount");
+  REQUIRE(w.Titles(TicketFixture::Admin(), "resume queue:support") == V{"Résumé template"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "resume -discount") == V{"Résumé template"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "resume status:closed").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "resume status:new").size() == 2);
+  REQUIRE(w.Titles(TicketFixture::Admin(), "queue:sales") == V{"Resume pricing"});
+  SearchTicketsRequest request;
+  request.query = "crashes";
+  request.fulltext = true;
+  auto page = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), request);
+  REQUIRE_OK(page);
+  REQUIRE(page->hits.size() == 1);
+  REQUIRE_THAT(page->hits[0].snippet, Catch::Contains("<mark>crashes</mark>") &&
+                                          Catch::Contains("&lt;b&gt;") &&
+                                          !Catch::Contains("<b>"));
+  request.filters.queue_ids = {w.sales};
+  auto filtered = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), request);
+  REQUIRE_OK(filtered);
+  REQUIRE(filtered->hits.empty());
+  REQUIRE_ERR(w.f.hd().Search().SearchTickets(TicketFixture::Admin(), {.query = "x status:sleeping"}),
+              ErrorCode::kInvalidArgument, "Invalid status filter");
+  REQUIRE_ERR(w.f.hd().Search().SearchTickets(TicketFixture::Admin(), {.query = "  "}),
+              ErrorCode::kInvalidArgument, "Search query required");
+}
+
+TEST_CASE("Agent search and suggestions respect roles") {
+  World w;
+  Ticket ticket = w.Create(w.support, "Alpha release", "notes");
+  w.Create(w.sales, "Alpine trip", "notes");
+  auto agent = TicketFixture::Agent(w.agent);
+  auto suggestions = w.f.hd().Search().Suggest(agent, "alp");
+  REQUIRE_OK(suggestions);
+  REQUIRE(suggestions->size() == 1);
+  REQUIRE((*suggestions)[0].type == "ticket");
+  REQUIRE((*suggestions)[0].value == "Alpha release");
+  auto by_number = w.f.hd().Search().Suggest(agent, ticket.tn.substr(0, 8));
+  REQUIRE_OK(by_number);
+  REQUIRE_FALSE(by_number->empty());
+  REQUIRE((*by_number)[0].value == ticket.tn);
+  auto queue = w.f.hd().Search().Suggest(agent, "sup");
+  REQUIRE_OK(queue);
+  REQUIRE(queue->size() == 1);
+  REQUIRE((*queue)[0].type == "queue");
+  auto none = w.f.hd().Search().Suggest(agent, "sal");  // Sales is not readable
+  REQUIRE_OK(none);
+  REQUIRE(none->empty());
+  auto users = w.f.hd().Search().Suggest(agent, "ali");
+  REQUIRE_OK(users);
+  REQUIRE(users->size() == 1);
+  REQUIRE((*users)[0].value == "alice");
+  REQUIRE(w.f.hd().Search().Suggest(agent, "a")->empty());
+
+  auto found = w.f.hd().Search().SearchUsers(agent, {.query = "alic"});
+  REQUIRE_OK(found);
+  REQUIRE(found->items.size() == 1);
+  REQUIRE_ERR(w.f.hd().Search().SearchUsers(TicketFixture::Customer(w.customer), {.query = "alic"}),
+              ErrorCode::kPermissionDenied, "");
+}
+
+}  // namespace
+}  // namespace goatflow
