@@ -149,7 +149,7 @@ printf '%-46s %12s %12s\n' "GET /api/v1/tickets?status=open&limit=20" "${rps[lis
 printf '%-46s %12s %12s\n' "POST /api/v1/tickets (durable)" "${rps[post,16]}" "${rps[post,64]}"
 printf '%-46s %12s\n' "raw SQLite durable commits/s (1 thread)" "$raw_rate"
 echo
-printf '%-46s %12s %12s %8s\n' "ratio" "16 conns" "64 conns" "target"
+printf '%-46s %16s %16s %8s\n' "ratio" "16 conns" "64 conns" "target"
 for row in "GET by id / reference|get|ref|0.4" "list / reference|list|ref|0.25" \
            "durable POST / raw SQLite commits|post|raw|0.5"; do
   IFS='|' read -r name key base target <<<"$row"
@@ -159,7 +159,7 @@ for row in "GET by id / reference|get|ref|0.4" "list / reference|list|ref|0.25" 
     r=$(ratio "${rps[$key,$conns]}" "$denominator")
     results+=("$r ($(verdict "$r" "$target"))")
   done
-  printf '%-46s %12s %12s %8s\n' "$name" "${results[0]}" "${results[1]}" "≥ $target"
+  printf '%-46s %16s %16s %8s\n' "$name" "${results[0]}" "${results[1]}" "≥ $target"
 done
 echo
 echo "server VmRSS: idle ${rss_idle} KiB, after the load ${rss_after} KiB (peak VmHWM ${rss_peak} KiB)"
