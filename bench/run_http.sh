@@ -10,34 +10,20 @@ repeat=${REPEAT:-3}
 threads=${THREADS:-64}
 here=$(cd "$(dirname "$0")" && pwd)
 
-missing=()
-for tool in wrk curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-[[ ${#missing[@]} -eq 0 ]] || bash "$here/../scripts/install-deps.sh" "${missing[@]}"
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
+bench_require_tools wrk curl
 
 work=$(mktemp -d)
 pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-wait_for() {  # URL
-  for _ in $(seq 1 100); do
-    curl -fs "$1" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "run_http: $1 did not come up" >&2
-  return 1
-}
+trap bench_cleanup EXIT
 
 median_rps() {  # URL CONNECTIONS
   local runs=()
   for _ in $(seq 1 "$repeat"); do
     runs+=("$(wrk -t2 -c"$2" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}')")
   done
-  printf '%s\n' "${runs[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  printf '%s\n' "${runs[@]}" | bench_median
 }
 
 "$build_dir/http_reference" 18081 "$threads" & pids+=($!)
@@ -45,9 +31,9 @@ median_rps() {  # URL CONNECTIONS
 "$build_dir/goatflow" init --db "$work/bench.db" >/dev/null 2>&1
 GOATFLOW_LISTEN=127.0.0.1:18082 GOATFLOW_THREADS=$threads \
   "$build_dir/goatflow-server" --db "$work/bench.db" 2>"$work/server.log" & pids+=($!)
-wait_for http://127.0.0.1:18081/healthz
-wait_for http://127.0.0.1:18083/healthz
-wait_for http://127.0.0.1:18082/healthz
+bench_wait_for http://127.0.0.1:18081/healthz
+bench_wait_for http://127.0.0.1:18083/healthz
+bench_wait_for http://127.0.0.1:18082/healthz
 
 echo "HTTP requests/s (median of $repeat x $duration, wrk -t2, 127.0.0.1, $(nproc) cores)"
 printf '%-44s %14s %14s\n' "target" "16 conns" "64 conns"

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "bulk_tickets.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/log.h"
 #include "goatflow/tickets.h"
@@ -25,6 +26,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using goatflow::RequestContext;
+using goatflow::bench::Die;
+using goatflow::bench::Exec;
+using goatflow::bench::Prepare;
+using goatflow::bench::Step;
 
 struct Stats {
   std::string name;
@@ -44,11 +49,6 @@ void Print(const Stats& s) {
   fmt::print("| {:<44} | {:>10.0f} | {:>9.0f} | {:>9.0f} | {:>9.0f} |\n", s.name, s.ops_per_sec,
              s.p50_us, s.p95_us, s.p99_us);
   std::fflush(stdout);
-}
-
-[[noreturn]] void Die(const std::string& what) {
-  fmt::print(stderr, "bench: {}\n", what);
-  std::exit(1);
 }
 
 template <typename T>
@@ -94,27 +94,6 @@ goatflow::CreateTicketRequest CreateRequest(int i) {
   r.queue_id = 2;
   r.body = "The printer on the third floor reports paper jam although the tray is empty.";
   return r;
-}
-
-void Exec(sqlite3* db, const std::string& sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string message = err ? err : "?";
-    sqlite3_free(err);
-    Die("sql: " + message);
-  }
-}
-
-sqlite3_stmt* Prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
-    Die(std::string("prepare: ") + sqlite3_errmsg(db));
-  return stmt;
-}
-
-void Step(sqlite3* db, sqlite3_stmt* stmt) {
-  if (sqlite3_step(stmt) != SQLITE_DONE) Die(std::string("step: ") + sqlite3_errmsg(db));
-  sqlite3_reset(stmt);
 }
 
 // The raw reference: ticket, article, article_data_mime and history inserts,
@@ -181,75 +160,6 @@ Stats RawCreates(const std::string& path, int count) {
   return s;
 }
 
-// Bulk-generates `count` tickets (with one article and two history rows each)
-// in large transactions: 40% new, 20% open, 10% pending, 30% closed, spread over
-// the four default queues, five priorities and 90 days.
-void Generate(const std::string& path, int count) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) Die("generate open");
-  Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  Exec(db, "BEGIN");
-  sqlite3_stmt* ticket = Prepare(db, R"sql(
-    INSERT INTO ticket (tn, title, queue_id, ticket_lock_id, type_id, user_id, responsible_user_id,
-                        ticket_priority_id, ticket_state_id, until_time, create_time, create_by,
-                        change_time, change_by)
-    VALUES (?1, ?2, ?3, 1, 1, 1, 1, ?4, ?5, ?6, ?7, 1, ?7, 1))sql");
-  sqlite3_stmt* article = Prepare(db, R"sql(
-    INSERT INTO article (ticket_id, article_sender_type_id, communication_channel_id,
-                         is_visible_for_customer, create_time, create_by, change_time, change_by)
-    VALUES (?1, 1, 1, 1, ?2, 1, ?2, 1))sql");
-  sqlite3_stmt* mime = Prepare(db, R"sql(
-    INSERT INTO article_data_mime (article_id, a_subject, a_content_type, a_body, create_time,
-                                   create_by, change_time, change_by)
-    VALUES (?1, ?2, 'text/plain; charset=utf-8', 'Generated body text.', ?3, 1, ?3, 1))sql");
-  sqlite3_stmt* history = Prepare(db, R"sql(
-    INSERT INTO ticket_history (name, history_type_id, ticket_id, type_id, queue_id, owner_id,
-                                priority_id, state_id, create_time, create_by, change_time,
-                                change_by)
-    VALUES ('Generated', ?1, ?2, 1, ?3, 1, ?4, ?5, ?6, 1, ?6, 1))sql");
-  std::mt19937 rng(42);
-  const int states[] = {1, 1, 1, 1, 4, 4, 6, 2, 2, 3};
-  for (int i = 0; i < count; ++i) {
-    int state = states[rng() % 10];
-    int queue = 1 + static_cast<int>(rng() % 4);
-    int priority = 1 + static_cast<int>(rng() % 5);
-    int day = i * 90 / count;
-    std::string when = fmt::format("2025-{:02d}-{:02d} {:02d}:{:02d}:{:02d}", 1 + day / 30,
-                                   1 + day % 28, (i / 3600) % 24, (i / 60) % 60, i % 60);
-    std::string tn = fmt::format("19990101{:07d}", i);
-    std::string title = fmt::format("Generated ticket {}", i);
-    sqlite3_bind_text(ticket, 1, tn.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(ticket, 2, title.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(ticket, 3, queue);
-    sqlite3_bind_int(ticket, 4, priority);
-    sqlite3_bind_int(ticket, 5, state);
-    sqlite3_bind_int64(ticket, 6, state == 6 ? 1800000000 : 0);
-    sqlite3_bind_text(ticket, 7, when.c_str(), -1, SQLITE_TRANSIENT);
-    Step(db, ticket);
-    sqlite3_int64 id = sqlite3_last_insert_rowid(db);
-    sqlite3_bind_int64(article, 1, id);
-    sqlite3_bind_text(article, 2, when.c_str(), -1, SQLITE_TRANSIENT);
-    Step(db, article);
-    sqlite3_bind_int64(mime, 1, sqlite3_last_insert_rowid(db));
-    sqlite3_bind_text(mime, 2, title.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(mime, 3, when.c_str(), -1, SQLITE_TRANSIENT);
-    Step(db, mime);
-    for (int type : {1, 15}) {
-      sqlite3_bind_int(history, 1, type);
-      sqlite3_bind_int64(history, 2, id);
-      sqlite3_bind_int(history, 3, queue);
-      sqlite3_bind_int(history, 4, priority);
-      sqlite3_bind_int(history, 5, state);
-      sqlite3_bind_text(history, 6, when.c_str(), -1, SQLITE_TRANSIENT);
-      Step(db, history);
-    }
-    if (i % 20000 == 19999) Exec(db, "COMMIT; BEGIN");
-  }
-  Exec(db, "COMMIT; ANALYZE;");
-  for (auto* stmt : {ticket, article, mime, history}) sqlite3_finalize(stmt);
-  sqlite3_close(db);
-}
-
 // One agent with ro on the users group (all default queues) for visibility-filtered lists.
 RequestContext AddReadingAgent(const std::string& path) {
   sqlite3* db = nullptr;
@@ -309,12 +219,24 @@ int main(int argc, char** argv) {
   std::string dir = ".";
   int generated = 100000;
   int ops = 400;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
-    if (!std::strcmp(argv[i], "--tickets")) generated = std::atoi(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--ops")) ops = std::atoi(argv[i + 1]);
+  bool raw_only = false;  // --raw-only: print just the raw durable commit rate (bench/run_api.sh)
+  for (int i = 1; i < argc; ++i) {
+    bool has_value = i + 1 < argc;
+    if (!std::strcmp(argv[i], "--raw-only")) {
+      raw_only = true;
+    } else if (has_value && !std::strcmp(argv[i], "--dir")) {
+      dir = argv[++i];
+    } else if (has_value && !std::strcmp(argv[i], "--tickets")) {
+      generated = std::atoi(argv[++i]);
+    } else if (has_value && !std::strcmp(argv[i], "--ops")) {
+      ops = std::atoi(argv[++i]);
+    }
   }
   goatflow::SetLogLevel(goatflow::LogLevel::kWarning);
+  if (raw_only) {
+    fmt::print("{:.0f}\n", RawCreates(dir + "/raw.db", ops).ops_per_sec);
+    return 0;
+  }
   fmt::print("goatflow {} ticket benchmark: synchronous=FULL, WAL, {} ops per measurement\n\n",
              goatflow::Version(), ops);
   fmt::print("| {:<44} | {:>10} | {:>9} | {:>9} | {:>9} |\n", "measurement", "ops/s", "p50 µs",
@@ -326,7 +248,7 @@ int main(int argc, char** argv) {
   std::string big = dir + "/large.db";
   { auto hd = Open(big); }
   auto start = Clock::now();
-  Generate(big, generated);
+  goatflow::bench::GenerateTickets(big, generated);
   fmt::print("\n(generated {} tickets in {:.1f} s)\n\n", generated,
              std::chrono::duration<double>(Clock::now() - start).count());
   Suite(fmt::format("{}k", generated / 1000), big, ops, raw.ops_per_sec);

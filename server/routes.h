@@ -16,4 +16,7 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
 // (internal-api.md §2).
 void RegisterAuthRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config);
 
+// GET /api/v1/openapi.yaml: docs/openapi.yaml, embedded at build time.
+void RegisterOpenApiRoutes(Router& router);
+
 }  // namespace goatflow::server
