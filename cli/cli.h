@@ -81,5 +81,6 @@ void RegisterGroup(CLI::App& app, Globals& globals);
 void RegisterRole(CLI::App& app, Globals& globals);
 void RegisterCustomer(CLI::App& app, Globals& globals);
 void RegisterToken(CLI::App& app, Globals& globals);
+void RegisterSearch(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -93,6 +93,7 @@ int Run(int argc, char** argv) {
   RegisterRole(app, globals);
   RegisterCustomer(app, globals);
   RegisterToken(app, globals);
+  RegisterSearch(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@
 #include "goatflow/directory.h"
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
+#include "goatflow/search.h"
 
 namespace goatflow::json {
 
@@ -80,6 +81,13 @@ std::string ToJson(const TicketHistory& history);  // {"ticket_id","count","hist
 std::string ToJson(const TicketLinks& links);      // {"ticket_id","count","links"}
 std::string ToJson(const BulkResult& result);      // {"processed","failed","errors"}
 std::string ToJson(const ArchiveResult& result);   // {"id","archived","state"}
+
+// Search (api-v1.md §8): {"data":[Ticket + "snippet","score"],"pagination"};
+// the search box object {"query","tickets","users","articles","counts"} with
+// only the requested types; suggestions [{"type","id","label","value"}].
+std::string ToJson(const TicketSearchPage& page);
+std::string ToJson(const GlobalSearchResult& result);
+std::string ToJson(const std::vector<Suggestion>& suggestions);
 // --- Directory: lookups, queues, customers, agents, groups, roles ---------
 // Single objects render as the spec's shapes (api-v1 §2.3-2.6, §10, §13.1;
 // RFC 3339 times, never a password hash). Lookup lists render as JSON arrays;

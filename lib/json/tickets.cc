@@ -109,6 +109,18 @@ std::string ToJson(const TicketPage& page) {
       bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
 }
 
+std::string ToJson(const TicketSearchPage& page) {
+  bj::array data;
+  for (const TicketSearchHit& hit : page.hits) {
+    bj::object o = TicketObject(hit.ticket);
+    o["snippet"] = hit.snippet;
+    o["score"] = hit.score;
+    data.push_back(std::move(o));
+  }
+  return bj::serialize(
+      bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
+}
+
 std::string ToJson(const Article& article) { return bj::serialize(ArticleObject(article, true)); }
 
 std::string ToJson(const ArticlePage& page, bool include_attachments) {
