@@ -4,6 +4,9 @@ namespace goatflow::server {
 
 void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config) {
   RegisterAuthRoutes(router, helpdesk, config);
+  RegisterTicketRoutes(router, helpdesk);
+  RegisterTicketActionRoutes(router, helpdesk);
+  RegisterArticleRoutes(router, helpdesk);
 }
 
 }  // namespace goatflow::server

@@ -142,6 +142,10 @@ struct ListTicketsRequest {
   std::string order = "desc";    // asc or desc
   bool include_article_count = false;
   bool include_last_article = false;
+  // Only the tickets of this queue (GET /queues/:id/tickets): replaces
+  // queue_ids. Errors: not_found "Queue not found" when the queue is missing or
+  // the agent cannot read it; permission_denied for customers.
+  std::optional<std::int64_t> within_queue{};
 };
 
 struct TicketPage {
@@ -288,8 +292,10 @@ class TicketService {
   // naming a queue not open to customers), unauthenticated.
   Result<Ticket> Create(const RequestContext& ctx, const CreateTicketRequest& request);
 
-  // By id. include_articles adds the (customer-filtered) articles.
-  Result<Ticket> Get(const RequestContext& ctx, std::int64_t id, bool include_articles = false);
+  // By id. include_articles adds the (customer-filtered) articles,
+  // include_last_article the newest of them (null when there is none).
+  Result<Ticket> Get(const RequestContext& ctx, std::int64_t id, bool include_articles = false,
+                     bool include_last_article = false);
   // By ticket number (tn).
   Result<Ticket> GetByNumber(const RequestContext& ctx, const std::string& tn);
 

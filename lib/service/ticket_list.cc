@@ -161,12 +161,36 @@ Status AddIncludes(store::Db& db, bool customer, const ListTicketsRequest& reque
   return OkStatus();
 }
 
+// Who may list queue `queue_id` (GET /queues/:id/tickets, security.md §9.2):
+// agents who can read the queue (a queue they cannot read, or a missing one, is
+// not_found before a missing token scope); customers are denied.
+Status CheckQueueListing(store::Db& db, const RequestContext& ctx, const service::Caller& caller,
+                         std::int64_t queue_id) {
+  if (caller.IsCustomer()) {
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    return service::tickets::Denied("This endpoint is not available to customers");
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT group_id FROM queue WHERE id = ?"));
+  stmt.BindAll(queue_id);
+  GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found || !rbac::AgentAllows(caller.grants, stmt.Int(0), rbac::Permission::kRo))
+    return Error(ErrorCode::kNotFound, "Queue not found").WithWireCode("core:not_found");
+  return service::RequireScope(ctx, service::kScopeTicketsRead);
+}
+
 }  // namespace
 
 Result<TicketPage> TicketService::List(const RequestContext& ctx,
                                        const ListTicketsRequest& request) {
   return service::Read(impl_, [&](store::Db& db) -> Result<TicketPage> {
     GOATFLOW_ASSIGN_OR_RETURN(service::Caller caller, service::LoadCaller(db, ctx));
+    std::vector<std::int64_t> queue_ids = request.queue_ids;
+    if (request.within_queue) {
+      GOATFLOW_RETURN_IF_ERROR(CheckQueueListing(db, ctx, caller, *request.within_queue));
+      queue_ids = {*request.within_queue};
+    } else {
+      GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    }
     const PageRequest window = request.page.Normalized();
     TicketPage page;
     Query q;
@@ -193,8 +217,8 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
         queues.push_back(stmt.Int(0));
       }
       // One queue condition: the planner can then drive the count from the queue index.
-      if (!request.queue_ids.empty()) {
-        std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
+      if (!queue_ids.empty()) {
+        std::set<std::int64_t> wanted(queue_ids.begin(), queue_ids.end());
         std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
       }
       q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
@@ -209,7 +233,7 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
       GOATFLOW_ASSIGN_OR_RETURN(auto ids, service::ResolvePriorityFilter(db, terms));
       q.Add("t.ticket_priority_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
     }
-    if (!visible_queues_applied) AddIdFilter(q, "t.queue_id", request.queue_ids);
+    if (!visible_queues_applied) AddIdFilter(q, "t.queue_id", queue_ids);
     AddIdFilter(q, "t.type_id", request.type_ids);
     if (!caller.IsCustomer()) {
       AddIdFilter(q, "t.user_id", request.owner_ids);
