@@ -130,6 +130,8 @@ Result<CreateTicketRequest> ParseCreate(const HttpRequest& req) {
   TicketFields article = in.Nested("article");
   if (!r.body) r.body = article.String({"body"});
   if (!r.content_type) r.content_type = article.String({"content_type"});
+  r.article_subject = article.String({"subject"});
+  r.article_visible = article.Bool({"is_visible_for_customer"});
   r.attachments = in.Attachments();
   if (!article.ok()) return article.error();
   if (!in.ok()) return in.error();

@@ -119,6 +119,11 @@ struct CreateTicketRequest {
   std::optional<std::string> body{};  // first article, if given
   std::optional<std::string> content_type{};
   std::vector<NewAttachment> attachments;  // on the first article (needs a body)
+  // The `article` object form (api-v1.md §4.2): the first article's subject
+  // (default: the title, at most 255 characters) and visibility (default
+  // visible; customers' first articles are always visible).
+  std::optional<std::string> article_subject{};
+  std::optional<bool> article_visible{};
 };
 
 enum class ArchivedFilter { kActive, kArchived, kAll };

@@ -207,8 +207,13 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
       row.ticket_id = id;
       row.sender_type = caller.IsCustomer() ? "customer" : "agent";
       row.channel = "Email";
-      row.visible = true;
+      row.visible = caller.IsCustomer() || request.article_visible.value_or(true);
       row.subject = title;
+      if (request.article_subject && !core::Trim(*request.article_subject).empty()) {
+        row.subject = std::string(core::Trim(*request.article_subject));
+        if (!core::IsValidUtf8(row.subject) || core::Utf8Length(row.subject) > 255)
+          return Invalid("subject too long", "article.subject", "too_long");
+      }
       row.body = *request.body;
       row.content_type = content_type;
       row.attachments = request.attachments;

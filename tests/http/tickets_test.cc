@@ -184,7 +184,8 @@ TEST_CASE("POST /api/v1/tickets creates from JSON with aliases and the article f
   auto article_form =
       client.Post("/api/v1/tickets", Bearer(w.admin_token),
                   fmt::format(R"({{"title":"Form","queue_id":{},"article":{{"body":"<p>hi</p>",)"
-                              R"("content_type":"text/html"}},"state":"open"}})",
+                              R"("content_type":"text/html","subject":"First words",)"
+                              R"("is_visible_for_customer":false}},"state":"open"}})",
                               w.ro_queue),
                   kJson);
   REQUIRE(Status(article_form) == 201);
@@ -193,6 +194,14 @@ TEST_CASE("POST /api/v1/tickets creates from JSON with aliases and the article f
                              Bearer(w.admin_token));
   REQUIRE(BodyField(articles, "/data/0/body") == "<p>hi</p>");
   REQUIRE(BodyField(articles, "/data/0/content_type").rfind("text/html", 0) == 0);
+  REQUIRE(BodyField(articles, "/data/0/subject") == "First words");
+  REQUIRE(BodyField(articles, "/data/0/is_visible_for_customer") == "false");
+  RequireError(client.Post("/api/v1/tickets", Bearer(w.admin_token),
+                           fmt::format(R"({{"title":"T","queue_id":{},"article":{{"body":"b",)"
+                                       R"("subject":"{}"}}}})",
+                                       w.ro_queue, std::string(256, 's')),
+                           kJson),
+               400, "core:validation_failed", "subject too long");
 
   // A customer's ticket goes to the default queue with their identity.
   auto customer =
@@ -290,6 +299,28 @@ TEST_CASE("POST /api/v1/tickets rejects bad input and enforces create permission
       post(rw, fmt::format(R"({{"title":"x","queue_id":{},"body":"{}"}})", w.rw_queue, huge)), 413,
       "core:invalid_request", "Request body too large");
   RequireStillHealthy(client);
+}
+
+TEST_CASE("POST /api/v1/tickets limits customers to 10 tickets an hour") {
+  TestServer server;
+  PermissionWorld w(server.helpdesk());
+  auto client = server.Client();
+  for (int i = 0; i < 10; ++i) {
+    auto res = client.Post("/api/v1/tickets", Bearer(w.cust_a_token),
+                           fmt::format(R"({{"title":"Request {}"}})", i), kJson);
+    INFO(i);
+    REQUIRE(Status(res) == 201);
+  }
+  auto limited =
+      client.Post("/api/v1/tickets", Bearer(w.cust_a_token), R"({"title":"One more"})", kJson);
+  RequireError(limited, 429, "core:rate_limited");
+  REQUIRE(!limited->get_header_value("Retry-After").empty());
+  // Another customer and agents are unaffected.
+  REQUIRE(Status(client.Post("/api/v1/tickets", Bearer(w.cust_b_token), R"({"title":"Mine"})",
+                             kJson)) == 201);
+  REQUIRE(Status(client.Post("/api/v1/tickets", Bearer(w.rw_token),
+                             fmt::format(R"({{"title":"Agent","queue_id":{}}})", w.rw_queue),
+                             kJson)) == 201);
 }
 
 TEST_CASE("GET /api/v1/tickets/:id follows the visibility matrix") {
