@@ -132,6 +132,14 @@ TEST_CASE("GET /tickets/:id/articles filters internal articles for customers and
       client.Get(Articles(w.rw_ticket, fmt::format("/{}", first)), Bearer(w.cust_a_token));
   REQUIRE(Status(visible) == 200);
   REQUIRE(BodyField(visible, "/data/ticket_id") == std::to_string(w.rw_ticket));
+  // last_article is the newest article the caller may see.
+  auto ticket_path = fmt::format("/api/v1/tickets/{}?include=last_article", w.rw_ticket);
+  auto agent_last = client.Get(ticket_path, Bearer(w.rw_token));
+  REQUIRE(BodyField(agent_last, "/data/last_article/id") == BodyField(agent, "/data/4/id"));
+  REQUIRE(BodyField(agent_last, "/data/articles") == "<absent>");
+  auto customer_last = client.Get(ticket_path, Bearer(w.cust_a_token));
+  REQUIRE(BodyField(customer_last, "/data/last_article/id") == std::to_string(first));
+  REQUIRE(BodyField(customer_last, "/data/article_count") == "1");
   // An article of another ticket is not found under this one.
   RequireError(client.Get(Articles(w.ticket_b, fmt::format("/{}", first)), Bearer(w.rw_token)), 404,
                "core:not_found");
