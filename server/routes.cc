@@ -5,6 +5,9 @@ namespace goatflow::server {
 void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config) {
   RegisterAuthRoutes(router, helpdesk, config);
   RegisterOpenApiRoutes(router);
+  RegisterTicketRoutes(router, helpdesk);
+  RegisterTicketActionRoutes(router, helpdesk);
+  RegisterArticleRoutes(router, helpdesk);
 }
 
 }  // namespace goatflow::server

@@ -18,5 +18,11 @@ void RegisterAuthRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& 
 
 // GET /api/v1/openapi.yaml: docs/openapi.yaml, embedded at build time.
 void RegisterOpenApiRoutes(Router& router);
+// /api/v1/tickets*, /api/v1/queues/:id/tickets (api-v1.md §4, §6).
+void RegisterTicketRoutes(Router& router, Helpdesk& helpdesk);
+// Ticket actions, history, links and bulk (api-v1.md §4.6-4.9).
+void RegisterTicketActionRoutes(Router& router, Helpdesk& helpdesk);
+// Articles and attachment downloads (api-v1.md §5).
+void RegisterArticleRoutes(Router& router, Helpdesk& helpdesk);
 
 }  // namespace goatflow::server

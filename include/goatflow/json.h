@@ -73,8 +73,15 @@ std::string ToJson(const SystemStatus& status);
 // tickets (api-v1.md §2.1, §2.2, §4.9). Pages render as
 // {"data": [...], "pagination": {...}}.
 std::string ToJson(const Ticket& ticket);
+// The create response (api-v1.md §4.2): the Ticket plus `ticket_state_id` and
+// `ticket_priority_id` (GoatFlow clients read those names).
+std::string CreatedTicket(const Ticket& ticket);
 std::string ToJson(const TicketPage& page);
+// The items alone (a JSON array), for list envelopes built by a front-end.
+std::string ToJson(const std::vector<Ticket>& tickets);
 std::string ToJson(const Article& article);
+std::string ToJson(const Article& article, bool include_attachments);
+std::string ToJson(const std::vector<Article>& articles, bool include_attachments);
 std::string ToJson(const ArticlePage& page, bool include_attachments);
 std::string ToJson(const Attachment& attachment);
 std::string ToJson(const TicketHistory& history);  // {"ticket_id","count","history"}

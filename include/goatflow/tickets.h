@@ -119,6 +119,11 @@ struct CreateTicketRequest {
   std::optional<std::string> body{};  // first article, if given
   std::optional<std::string> content_type{};
   std::vector<NewAttachment> attachments;  // on the first article (needs a body)
+  // The `article` object form (api-v1.md §4.2): the first article's subject
+  // (default: the title, at most 255 characters) and visibility (default
+  // visible; customers' first articles are always visible).
+  std::optional<std::string> article_subject{};
+  std::optional<bool> article_visible{};
 };
 
 enum class ArchivedFilter { kActive, kArchived, kAll };
@@ -142,6 +147,10 @@ struct ListTicketsRequest {
   std::string order = "desc";    // asc or desc
   bool include_article_count = false;
   bool include_last_article = false;
+  // Only the tickets of this queue (GET /queues/:id/tickets): replaces
+  // queue_ids. Errors: not_found "Queue not found" when the queue is missing or
+  // the agent cannot read it; permission_denied for customers.
+  std::optional<std::int64_t> within_queue{};
 };
 
 struct TicketPage {
@@ -288,8 +297,10 @@ class TicketService {
   // naming a queue not open to customers), unauthenticated.
   Result<Ticket> Create(const RequestContext& ctx, const CreateTicketRequest& request);
 
-  // By id. include_articles adds the (customer-filtered) articles.
-  Result<Ticket> Get(const RequestContext& ctx, std::int64_t id, bool include_articles = false);
+  // By id. include_articles adds the (customer-filtered) articles,
+  // include_last_article the newest of them (null when there is none).
+  Result<Ticket> Get(const RequestContext& ctx, std::int64_t id, bool include_articles = false,
+                     bool include_last_article = false);
   // By ticket number (tn).
   Result<Ticket> GetByNumber(const RequestContext& ctx, const std::string& tn);
 

@@ -102,6 +102,13 @@ bj::object TicketObject(const Ticket& t) {
 
 std::string ToJson(const Ticket& ticket) { return bj::serialize(TicketObject(ticket)); }
 
+std::string CreatedTicket(const Ticket& ticket) {
+  bj::object o = TicketObject(ticket);
+  o["ticket_state_id"] = ticket.state_id;
+  o["ticket_priority_id"] = ticket.priority_id;
+  return bj::serialize(o);
+}
+
 std::string ToJson(const TicketPage& page) {
   bj::array data;
   for (const Ticket& t : page.tickets) data.push_back(TicketObject(t));
@@ -121,7 +128,23 @@ std::string ToJson(const TicketSearchPage& page) {
       bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
 }
 
+std::string ToJson(const std::vector<Ticket>& tickets) {
+  bj::array data;
+  for (const Ticket& t : tickets) data.push_back(TicketObject(t));
+  return bj::serialize(data);
+}
+
+std::string ToJson(const std::vector<Article>& articles, bool include_attachments) {
+  bj::array data;
+  for (const Article& a : articles) data.push_back(ArticleObject(a, include_attachments));
+  return bj::serialize(data);
+}
+
 std::string ToJson(const Article& article) { return bj::serialize(ArticleObject(article, true)); }
+
+std::string ToJson(const Article& article, bool include_attachments) {
+  return bj::serialize(ArticleObject(article, include_attachments));
+}
 
 std::string ToJson(const ArticlePage& page, bool include_attachments) {
   bj::array data;

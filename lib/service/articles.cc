@@ -106,6 +106,8 @@ Result<Article> TicketService::AddArticle(const RequestContext& ctx, std::int64_
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Article> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, ticket_id, service::kScopeArticlesWrite));
     std::optional<rbac::Permission> needed;
     if (!caller.IsCustomer()) needed = rbac::Permission::kNote;
     GOATFLOW_ASSIGN_OR_RETURN(auto rec,
@@ -145,6 +147,8 @@ Result<ArticlePage> TicketService::ListArticles(const RequestContext& ctx, std::
                                                 const ListArticlesRequest& request) {
   return service::Read(impl_, [&](store::Db& db) -> Result<ArticlePage> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, ticket_id, service::kScopeArticlesRead));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, ticket_id, std::nullopt));
     const PageRequest window = request.page.Normalized();
     bool customer = caller.IsCustomer();
@@ -163,6 +167,8 @@ Result<Article> TicketService::GetArticle(const RequestContext& ctx, std::int64_
                                           std::int64_t article_id, bool include_attachments) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Article> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, ticket_id, service::kScopeArticlesRead));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, ticket_id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(auto article,
                               store::LoadArticle(db, ticket_id, article_id, include_attachments));
@@ -177,6 +183,8 @@ Result<AttachmentData> TicketService::GetAttachment(const RequestContext& ctx,
                                                     std::int64_t attachment_id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<AttachmentData> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, ticket_id, service::kScopeArticlesRead));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, ticket_id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(auto article, store::LoadArticle(db, ticket_id, article_id, false));
     if (!article || (caller.IsCustomer() && !article->is_visible_for_customer))

@@ -46,6 +46,15 @@ Result<store::TicketRecord> LoadForCaller(store::Db& db, const Caller& caller, s
   return std::move(*record);
 }
 
+Status RequireTicketScope(store::Db& db, const RequestContext& ctx, const Caller& caller,
+                          std::int64_t id, std::string_view scope) {
+  Status scoped = RequireScope(ctx, scope);
+  if (scoped.ok()) return scoped;
+  GOATFLOW_ASSIGN_OR_RETURN(auto record, store::LoadTicket(db, id));
+  if (!record || !CanSee(caller, *record)) return TicketNotFound();
+  return scoped;
+}
+
 Status RequireNotMerged(const store::TicketRecord& record) {
   if (record.ticket.state_type == domain::kTypeMerged)
     return Invalid("Ticket is merged and read-only", "ticket_id", "merged");

@@ -33,6 +33,12 @@ bool CanSee(const Caller& caller, const store::TicketRecord& record);
 Result<store::TicketRecord> LoadForCaller(store::Db& db, const Caller& caller, std::int64_t id,
                                           std::optional<rbac::Permission> needed);
 
+// The API-token scope of a use case on ticket `id` (security.md §8.2, §9.1):
+// a ticket the caller cannot see is not_found before a missing scope is
+// permission_denied (api-v1.md §0: 404 before 403). Other credentials pass.
+Status RequireTicketScope(store::Db& db, const RequestContext& ctx, const Caller& caller,
+                          std::int64_t id, std::string_view scope);
+
 // Merged tickets are read-only (domain.md §10.10).
 Status RequireNotMerged(const store::TicketRecord& record);
 

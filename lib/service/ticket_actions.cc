@@ -237,6 +237,8 @@ Result<Ticket> TicketService::Update(const RequestContext& ctx, std::int64_t id,
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     return service::tickets::UpdateIn(db, caller, id, request, Permission::kRw, now, std::nullopt);
   });
 }
@@ -246,6 +248,8 @@ Result<Ticket> TicketService::Assign(const RequestContext& ctx, std::int64_t id,
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, id, Permission::kOwner));
     if (!request.owner_id) return Invalid("user_id is required", "user_id", "required");
     UpdateTicketRequest update;
@@ -260,6 +264,8 @@ Result<Ticket> TicketService::Lock(const RequestContext& ctx, std::int64_t id) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto rec,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::RequireNotMerged(rec));
@@ -275,6 +281,8 @@ Result<Ticket> TicketService::Unlock(const RequestContext& ctx, std::int64_t id)
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     UpdateTicketRequest update;
     update.lock = "unlock";
     return service::tickets::UpdateIn(db, caller, id, update, Permission::kRw, now, std::nullopt);
@@ -286,6 +294,8 @@ Result<Ticket> TicketService::ChangePriority(const RequestContext& ctx, std::int
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_RETURN_IF_ERROR(
         service::tickets::LoadForCaller(db, caller, id, Permission::kPriority));
     if (!request.priority_id && !request.priority)
@@ -303,6 +313,8 @@ Result<Ticket> TicketService::MoveQueue(const RequestContext& ctx, std::int64_t 
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     UpdateTicketRequest update;
     update.queue_id = request.queue_id;
     return service::tickets::UpdateIn(db, caller, id, update, Permission::kMoveInto, now,

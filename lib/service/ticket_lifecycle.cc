@@ -100,6 +100,8 @@ Result<Ticket> TicketService::Close(const RequestContext& ctx, std::int64_t id,
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     return CloseIn(db, caller, id, request, now);
   });
 }
@@ -109,6 +111,8 @@ Result<Ticket> TicketService::Reopen(const RequestContext& ctx, std::int64_t id,
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto rec,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     if (rec.ticket.state_type == domain::kTypeMerged)
@@ -145,6 +149,8 @@ Result<ArchiveResult> TicketService::Archive(const RequestContext& ctx, std::int
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<ArchiveResult> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsDelete));
     GOATFLOW_ASSIGN_OR_RETURN(auto rec, store::LoadTicket(db, id));
     if (!rec || !service::tickets::CanSee(caller, *rec)) return service::tickets::TicketNotFound();
     if (caller.IsCustomer()) return Denied("Customers cannot delete tickets");
@@ -183,6 +189,8 @@ Result<Ticket> TicketService::Merge(const RequestContext& ctx, std::int64_t id,
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto source, store::LoadTicket(db, id));
     if (!source || !service::tickets::CanSee(caller, *source))
       return service::tickets::TicketNotFound();

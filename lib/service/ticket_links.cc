@@ -71,6 +71,8 @@ Result<TicketHistory> TicketService::History(const RequestContext& ctx, std::int
   return service::Read(impl_, [&](store::Db& db) -> Result<TicketHistory> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     if (caller.IsCustomer()) return service::tickets::TicketNotFound();
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsRead));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, id, std::nullopt));
     std::int64_t n = (limit && *limit >= 1) ? std::min<std::int64_t>(*limit, 200) : 50;
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
@@ -113,6 +115,8 @@ Result<TicketHistory> TicketService::History(const RequestContext& ctx, std::int
 Result<TicketLinks> TicketService::Links(const RequestContext& ctx, std::int64_t id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<TicketLinks> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsRead));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, id, std::nullopt));
     return LoadLinks(db, caller, id);
   });
@@ -123,6 +127,8 @@ Result<TicketLinks> TicketService::AddLink(const RequestContext& ctx, std::int64
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<TicketLinks> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto source,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_ASSIGN_OR_RETURN(auto target,
@@ -171,6 +177,8 @@ Result<TicketLinks> TicketService::RemoveLink(const RequestContext& ctx, std::in
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<TicketLinks> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto source,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_ASSIGN_OR_RETURN(auto target,

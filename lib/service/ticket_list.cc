@@ -63,15 +63,41 @@ Status AddIncludes(store::Db& db, bool customer, const ListTicketsRequest& reque
   return OkStatus();
 }
 
+// Who may list queue `queue_id` (GET /queues/:id/tickets, security.md §9.2):
+// agents who can read the queue (a queue they cannot read, or a missing one, is
+// not_found before a missing token scope); customers are denied.
+Status CheckQueueListing(store::Db& db, const RequestContext& ctx, const service::Caller& caller,
+                         std::int64_t queue_id) {
+  if (caller.IsCustomer()) {
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    return service::tickets::Denied("This endpoint is not available to customers");
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT group_id FROM queue WHERE id = ?"));
+  stmt.BindAll(queue_id);
+  GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found || !rbac::AgentAllows(caller.grants, stmt.Int(0), rbac::Permission::kRo))
+    return Error(ErrorCode::kNotFound, "Queue not found").WithWireCode("core:not_found");
+  return service::RequireScope(ctx, service::kScopeTicketsRead);
+}
+
 }  // namespace
 
 Result<TicketPage> TicketService::List(const RequestContext& ctx,
                                        const ListTicketsRequest& request) {
   return service::Read(impl_, [&](store::Db& db) -> Result<TicketPage> {
     GOATFLOW_ASSIGN_OR_RETURN(service::Caller caller, service::LoadCaller(db, ctx));
+    std::vector<std::int64_t> queue_ids = request.queue_ids;
+    if (request.within_queue) {
+      GOATFLOW_RETURN_IF_ERROR(CheckQueueListing(db, ctx, caller, *request.within_queue));
+      queue_ids = {*request.within_queue};
+    } else {
+      GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
+    }
     const PageRequest window = request.page.Normalized();
     TicketPage page;
-    GOATFLOW_ASSIGN_OR_RETURN(auto query, service::BuildTicketQuery(db, caller, request));
+    ListTicketsRequest effective = request;
+    effective.queue_ids = std::move(queue_ids);
+    GOATFLOW_ASSIGN_OR_RETURN(auto query, service::BuildTicketQuery(db, caller, effective));
     if (!query) {  // no readable queue: an empty list, not an error
       page.pagination = MakePagination(window, 0);
       return page;

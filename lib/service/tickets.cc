@@ -79,6 +79,7 @@ Status CheckNewAttachments(store::Db& db, const std::vector<NewAttachment>& atta
 Result<Ticket> TicketService::Create(const RequestContext& ctx,
                                      const CreateTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
+  GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsWrite));
   // Customers may create RateLimit::CustomerTicketCreatePerHour tickets an
   // hour (security.md §10); the rate check precedes validation (api-v1.md §0).
   if (ctx.principal.kind == PrincipalKind::kCustomer) {
@@ -206,8 +207,13 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
       row.ticket_id = id;
       row.sender_type = caller.IsCustomer() ? "customer" : "agent";
       row.channel = "Email";
-      row.visible = true;
+      row.visible = caller.IsCustomer() || request.article_visible.value_or(true);
       row.subject = title;
+      if (request.article_subject && !core::Trim(*request.article_subject).empty()) {
+        row.subject = std::string(core::Trim(*request.article_subject));
+        if (!core::IsValidUtf8(row.subject) || core::Utf8Length(row.subject) > 255)
+          return Invalid("subject too long", "article.subject", "too_long");
+      }
       row.body = *request.body;
       row.content_type = content_type;
       row.attachments = request.attachments;
@@ -221,9 +227,11 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
 }
 
 Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id,
-                                  bool include_articles) {
+                                  bool include_articles, bool include_last_article) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsRead));
     GOATFLOW_ASSIGN_OR_RETURN(auto record,
                               service::tickets::LoadForCaller(db, caller, id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket, service::tickets::Fresh(db, caller, id));
@@ -231,6 +239,13 @@ Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id,
       GOATFLOW_ASSIGN_OR_RETURN(
           auto articles, store::LoadArticles(db, id, caller.IsCustomer(), true, -1, 0, true));
       ticket.articles = std::move(articles);
+    }
+    if (include_last_article) {
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto newest, store::LoadArticles(db, id, caller.IsCustomer(), false, 1, 0, false));
+      ticket.has_last_article_field = true;
+      if (!newest.empty())
+        ticket.last_article = LastArticle{newest[0].id, newest[0].subject, newest[0].created_at};
     }
     return ticket;
   });
@@ -242,6 +257,7 @@ Result<Ticket> TicketService::GetByNumber(const RequestContext& ctx, const std::
     GOATFLOW_ASSIGN_OR_RETURN(auto record, store::LoadTicketByNumber(db, core::Trim(tn)));
     if (!record || !service::tickets::CanSee(caller, *record))
       return service::tickets::TicketNotFound();
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
     return service::tickets::Fresh(db, caller, record->ticket.id);
   });
 }

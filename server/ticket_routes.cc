@@ -1,0 +1,220 @@
+// Ticket collection and item endpoints (api-v1.md §4.1-4.5) and the queue's
+// ticket list (§6, GET /api/v1/queues/:id/tickets).
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "goatflow/json.h"
+#include "goatflow/tickets.h"
+#include "server/routes.h"
+#include "server/ticket_fields.h"
+
+namespace goatflow::server {
+namespace {
+
+// Create and article create may carry attachments (16 MiB, api-v1.md §0).
+constexpr RouteOptions kUpload{.large_body = true, .form_body = true};
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    std::string item = text.substr(start, comma - start);
+    item.erase(0, item.find_first_not_of(" \t"));
+    item.erase(item.find_last_not_of(" \t") + 1);
+    if (!item.empty()) out.push_back(std::move(item));
+    start = comma + 1;
+  }
+  return out;
+}
+
+Error BadFilter(std::string_view name) {
+  return Error(ErrorCode::kInvalidArgument, fmt::format("Invalid {} filter", name),
+               {{"field", std::string(name)}, {"reason", "invalid"}})
+      .WithWireCode("core:validation_failed");
+}
+
+// Appends the integers of the first present parameter among `names`.
+Status IdList(const HttpRequest& req, Names names, std::vector<std::int64_t>& out) {
+  for (std::string_view name : names) {
+    auto text = req.Query(name);
+    if (!text) continue;
+    for (const std::string& item : SplitList(*text)) {
+      std::int64_t id = 0;
+      auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
+      if (ec != std::errc() || end != item.data() + item.size()) return BadFilter(*names.begin());
+      out.push_back(id);
+    }
+    return OkStatus();
+  }
+  return OkStatus();
+}
+
+std::optional<std::string> FirstQuery(const HttpRequest& req, Names names) {
+  for (std::string_view name : names)
+    if (auto value = req.Query(name)) return value;
+  return std::nullopt;
+}
+
+// The query string of GET /tickets and GET /queues/:id/tickets (api-v1.md
+// §4.1) as a ListTicketsRequest. Only shapes fail here (non-integer ids);
+// the library judges status and priority values and time filters.
+Result<ListTicketsRequest> ParseListQuery(const HttpRequest& req) {
+  ListTicketsRequest r;
+  r.page = req.Page();
+  if (auto status = req.Query("status")) r.status = SplitList(*status);
+  if (auto priority = req.Query("priority")) r.priority = SplitList(*priority);
+  if (auto ids = req.Query("priority_id")) {
+    for (std::string& id : SplitList(*ids)) r.priority.push_back(std::move(id));
+  }
+  const Status id_lists[] = {
+      IdList(req, {"state_id"}, r.state_ids),
+      IdList(req, {"queue_id", "queue"}, r.queue_ids),
+      IdList(req, {"type_id"}, r.type_ids),
+      IdList(req, {"owner_id", "assigned_to", "user_id"}, r.owner_ids),
+      IdList(req, {"responsible_id", "assigned_user_id"}, r.responsible_ids),
+  };
+  for (const Status& status : id_lists)
+    if (!status.ok()) return status.error();
+  r.customer_id = req.Query("customer_id");
+  r.customer_user_id = req.Query("customer_user_id");
+  r.search = FirstQuery(req, {"search", "q"});
+  if (auto archived = req.Query("archived")) {
+    if (*archived == "true" || *archived == "1") r.archived = ArchivedFilter::kArchived;
+    if (*archived == "all") r.archived = ArchivedFilter::kAll;
+  } else if (auto flag = req.Query("archive_flag")) {
+    if (*flag == "1" || *flag == "true") r.archived = ArchivedFilter::kArchived;
+  }
+  r.created_after = req.Query("created_after");
+  r.created_before = req.Query("created_before");
+  r.updated_after = req.Query("updated_after");
+  if (auto sort = req.Query("sort")) r.sort = *sort;
+  if (auto order = req.Query("order")) r.order = *order == "asc" ? "asc" : "desc";
+  if (auto include = req.Query("include")) {
+    for (const std::string& item : SplitList(*include)) {
+      if (item == "article_count") r.include_article_count = true;
+      if (item == "last_article") r.include_last_article = true;
+    }
+  }
+  return r;
+}
+
+Reply RenderPage(const Result<TicketPage>& page) {
+  if (!page.ok()) return Fail(page.error());
+  return List(json::ToJson(page->tickets), page->pagination);
+}
+
+// POST /tickets: JSON (with the `article` object form) or a form body.
+Result<CreateTicketRequest> ParseCreate(const HttpRequest& req) {
+  auto read = TicketFields::Read(req);
+  if (!read.ok()) return read.error();
+  TicketFields in = std::move(read).value();
+  CreateTicketRequest r;
+  r.title = in.String({"title", "subject"}).value_or("");
+  r.queue_id = in.Int({"queue_id"});
+  r.state_id = in.Int({"state_id", "ticket_state_id"});
+  r.state = in.String({"state"});
+  r.priority_id = in.Int({"priority_id", "ticket_priority_id"});
+  r.priority = in.StringOrInt({"priority"});
+  r.type_id = in.Int({"type_id"});
+  r.pending_until = in.StringOrInt({"pending_until"});
+  r.customer_user_id = in.String({"customer_user_id"});
+  r.customer_id = in.String({"customer_id"});
+  r.owner_id = in.Int({"owner_id", "user_id", "owner_user_id"});
+  r.responsible_id = in.Int({"responsible_id", "responsible_user_id"});
+  r.body = in.String({"body", "description"});
+  r.content_type = in.String({"content_type"});
+  TicketFields article = in.Nested("article");
+  if (!r.body) r.body = article.String({"body"});
+  if (!r.content_type) r.content_type = article.String({"content_type"});
+  r.article_subject = article.String({"subject"});
+  r.article_visible = article.Bool({"is_visible_for_customer"});
+  r.attachments = in.Attachments();
+  if (!article.ok()) return article.error();
+  if (!in.ok()) return in.error();
+  return r;
+}
+
+Result<UpdateTicketRequest> ParseUpdate(const HttpRequest& req) {
+  auto read = TicketFields::Read(req);
+  if (!read.ok()) return read.error();
+  TicketFields in = std::move(read).value();
+  UpdateTicketRequest r;
+  r.title = in.String({"title"});
+  r.queue_id = in.Int({"queue_id"});
+  r.state_id = in.Int({"state_id", "ticket_state_id"});
+  r.state = in.String({"state"});
+  r.pending_until = in.StringOrInt({"pending_until"});
+  r.priority_id = in.Int({"priority_id", "ticket_priority_id"});
+  r.priority = in.StringOrInt({"priority"});
+  r.type_id = in.Int({"type_id"});
+  r.owner_id = in.Int({"owner_id", "user_id", "owner_user_id", "assigned_to"});
+  r.responsible_id = in.Int({"responsible_id", "responsible_user_id"});
+  r.clear_responsible = !r.responsible_id && in.IsNull({"responsible_id", "responsible_user_id"});
+  r.customer_user_id = in.String({"customer_user_id"});
+  r.customer_id = in.String({"customer_id"});
+  r.lock = in.String({"lock"});
+  if (!r.lock) {
+    // ticket_lock_id: 1 unlock, 2 lock; other values reach the library as given.
+    if (auto lock_id = in.Int({"ticket_lock_id"}))
+      r.lock = *lock_id == 1 ? "unlock" : *lock_id == 2 ? "lock" : std::to_string(*lock_id);
+  }
+  if (!in.ok()) return in.error();
+  return r;
+}
+
+}  // namespace
+
+void RegisterTicketRoutes(Router& router, Helpdesk& hd) {
+  router.Get("/api/v1/tickets", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto request, ParseListQuery(req));
+    return RenderPage(hd.Tickets().List(req.context(), request));
+  });
+
+  router.Get("/api/v1/queues/:id/tickets", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "queue"));
+    GOATFLOW_HTTP_ASSIGN(auto request, ParseListQuery(req));
+    request.within_queue = id;
+    return RenderPage(hd.Tickets().List(req.context(), request));
+  });
+
+  router.Post(
+      "/api/v1/tickets",
+      [&hd](HttpRequest& req) -> Reply {
+        GOATFLOW_HTTP_ASSIGN(auto request, ParseCreate(req));
+        GOATFLOW_HTTP_ASSIGN(Ticket ticket, hd.Tickets().Create(req.context(), request));
+        Reply reply = Ok(json::CreatedTicket(ticket), 201);
+        reply.headers.emplace_back("Location", fmt::format("/api/v1/tickets/{}", ticket.id));
+        return reply;
+      },
+      kUpload);
+
+  router.Get("/api/v1/tickets/:id", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "ticket"));
+    bool articles = false;
+    bool last_article = false;
+    if (auto include = req.Query("include")) {
+      for (const std::string& item : SplitList(*include)) {
+        articles = articles || item == "articles";
+        last_article = last_article || item == "last_article";
+      }
+    }
+    return Render(hd.Tickets().Get(req.context(), id, articles, last_article));
+  });
+
+  router.Put("/api/v1/tickets/:id", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "ticket"));
+    GOATFLOW_HTTP_ASSIGN(auto request, ParseUpdate(req));
+    return Render(hd.Tickets().Update(req.context(), id, request));
+  });
+
+  router.Delete("/api/v1/tickets/:id", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "ticket"));
+    return Render(hd.Tickets().Archive(req.context(), id));
+  });
+}
+
+}  // namespace goatflow::server
