@@ -129,6 +129,10 @@ struct ChangePasswordRequest {
   std::string new_password;
 };
 
+struct PasswordChanged {
+  std::string changed_at;  // RFC 3339
+};
+
 struct ScopeInfo {
   std::string scope;
   std::string description;
@@ -204,7 +208,7 @@ class AuthService {
                                                const ListTokensRequest& request = {});
   // Revokes an own token (admins: any). Errors: not_found core:token_not_found.
   Result<ApiTokenInfo> RevokeToken(const RequestContext& ctx, std::int64_t token_id);
-  // Scopes the caller may put on a token.
+  // Scopes the caller may put on a token (also refused to API tokens).
   Result<std::vector<ScopeInfo>> AvailableScopes(const RequestContext& ctx);
 
   // Changes the caller's password (security.md §7.3): current password
@@ -212,7 +216,8 @@ class AuthService {
   // ends the caller's other sessions and revokes their refresh tokens.
   // Errors: permission_denied (API token), invalid_argument
   // (core:validation_failed, details field/reason), rate_limited.
-  Status ChangeOwnPassword(const RequestContext& ctx, const ChangePasswordRequest& request);
+  Result<PasswordChanged> ChangeOwnPassword(const RequestContext& ctx,
+                                            const ChangePasswordRequest& request);
 
   // Preferences (domain.md §8.2): stored keys over the defaults. Set accepts
   // Language, Theme, ThemeMode, TimeZone, SessionTimeout, DashboardWidgets;

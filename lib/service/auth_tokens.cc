@@ -350,6 +350,7 @@ Result<ApiTokenInfo> AuthService::RevokeToken(const RequestContext& ctx, std::in
 }
 
 Result<std::vector<ScopeInfo>> AuthService::AvailableScopes(const RequestContext& ctx) {
+  GOATFLOW_RETURN_IF_ERROR(RequireInteractiveLogin(ctx));
   return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<ScopeInfo>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     std::vector<ScopeInfo> out;
