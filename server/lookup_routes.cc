@@ -47,8 +47,7 @@ void RegisterLookupRoutes(Router& router, Helpdesk& hd) {
     GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "priority"));
     return Render(hd.Lookups().GetPriority(req.context(), id));
   });
-  router.Put("/api/v1/priorities/:id",
-             [&hd](HttpRequest& req) { return UpdatePriority(hd, req); });
+  router.Put("/api/v1/priorities/:id", [&hd](HttpRequest& req) { return UpdatePriority(hd, req); });
   router.Delete("/api/v1/priorities/:id", [&hd](HttpRequest& req) -> Reply {
     GOATFLOW_HTTP_ASSIGN(auto id, req.PathId("id", "priority"));
     return Render(hd.Lookups().DeletePriority(req.context(), id));

@@ -73,9 +73,8 @@ void RegisterUserRoutes(Router& router, Helpdesk& hd) {
     return Render(hd.Directory().GetCurrentUser(req.context()));
   });
   router.Put("/api/v1/users/me", [&hd](HttpRequest& req) { return UpdateMe(hd, req); });
-  router.Get("/api/v1/users/me/preferences", [&hd](HttpRequest& req) {
-    return Render(hd.Auth().GetPreferences(req.context()));
-  });
+  router.Get("/api/v1/users/me/preferences",
+             [&hd](HttpRequest& req) { return Render(hd.Auth().GetPreferences(req.context())); });
   router.Put("/api/v1/users/me/preferences",
              [&hd](HttpRequest& req) { return SetPreferences(hd, req); });
   router.Post("/api/v1/users/me/password",

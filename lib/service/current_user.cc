@@ -89,8 +89,8 @@ Status UpdateOwnCustomer(store::Db& db, const service::Caller& caller,
   GOATFLOW_ASSIGN_OR_RETURN(auto update, db.Prepare(R"sql(
     UPDATE customer_user SET email = ?, title = ?, first_name = ?, last_name = ?, phone = ?,
            change_time = ?, change_by = ? WHERE id = ?)sql"));
-  update.BindAll(u.email, u.title, u.first_name, u.last_name, u.phone, now,
-                 caller.ActingUserId(), u.id);
+  update.BindAll(u.email, u.title, u.first_name, u.last_name, u.phone, now, caller.ActingUserId(),
+                 u.id);
   return update.Run();
 }
 

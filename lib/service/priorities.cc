@@ -99,8 +99,8 @@ Result<Priority> LookupService::CreatePriority(const RequestContext& ctx,
                        caller.ActingUserId());
         GOATFLOW_RETURN_IF_ERROR(insert.Run());
         p.id = db.LastInsertId();
-        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, impl_.clock->Now(),
-                                                     PriorityAudit("priority.create", p)));
+        GOATFLOW_RETURN_IF_ERROR(
+            service::WriteAudit(db, ctx, impl_.clock->Now(), PriorityAudit("priority.create", p)));
         return p;
       });
 }
@@ -139,17 +139,16 @@ Result<Priority> LookupService::UpdatePriority(const RequestContext& ctx, std::i
 }
 
 Result<Priority> LookupService::DeletePriority(const RequestContext& ctx, std::int64_t id) {
-  return PriorityWrite(
-      impl_, ctx, "priority.delete",
-      [&](store::Db& db, const service::Caller& caller) -> Result<Priority> {
-        GOATFLOW_ASSIGN_OR_RETURN(Priority p, LoadPriority(db, id));
-        p.valid_id = 2;
-        GOATFLOW_RETURN_IF_ERROR(
-            Store(db, p, caller.ActingUserId(), core::FormatDbTime(impl_.clock->Now())));
-        GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(db, ctx, impl_.clock->Now(),
-                                                     PriorityAudit("priority.delete", p)));
-        return p;
-      });
+  return PriorityWrite(impl_, ctx, "priority.delete",
+                       [&](store::Db& db, const service::Caller& caller) -> Result<Priority> {
+                         GOATFLOW_ASSIGN_OR_RETURN(Priority p, LoadPriority(db, id));
+                         p.valid_id = 2;
+                         GOATFLOW_RETURN_IF_ERROR(Store(db, p, caller.ActingUserId(),
+                                                        core::FormatDbTime(impl_.clock->Now())));
+                         GOATFLOW_RETURN_IF_ERROR(service::WriteAudit(
+                             db, ctx, impl_.clock->Now(), PriorityAudit("priority.delete", p)));
+                         return p;
+                       });
 }
 
 }  // namespace goatflow

@@ -42,8 +42,8 @@ TEST_CASE("Lookup lists are open to every principal and not paginated") {
       REQUIRE(BodyField(res, "/data/0/id") == "1");
     }
   }
-  for (const char* path : {"/api/v1/priorities", "/api/v1/states", "/api/v1/types",
-                           "/api/v1/priorities/1"}) {
+  for (const char* path :
+       {"/api/v1/priorities", "/api/v1/states", "/api/v1/types", "/api/v1/priorities/1"}) {
     REQUIRE(client.Get(path)->status == 401);
     REQUIRE(client.Get(path, Bearer("gf_deadbeef_nope"))->status == 401);
   }
@@ -54,7 +54,8 @@ TEST_CASE("Lookup lists are open to every principal and not paginated") {
   REQUIRE(states->status == 200);
   REQUIRE(BodyField(states, "/data/0/type") == "closed");
   REQUIRE(BodyField(states, "/data/2") == "<absent>");
-  auto bad_type = client.Get("/api/v1/states?type=%27%3B%20DROP%20TABLE%20x", Bearer(world.ro_token));
+  auto bad_type =
+      client.Get("/api/v1/states?type=%27%3B%20DROP%20TABLE%20x", Bearer(world.ro_token));
   REQUIRE(bad_type->status == 400);
   REQUIRE(BodyField(bad_type, "/details/field") == "type");
   auto types = client.Get("/api/v1/types?valid=all", Bearer(world.cust_a_token));
@@ -103,10 +104,10 @@ TEST_CASE("Admins create, update and invalidate priorities") {
   REQUIRE(client.Get("/api/v1/priorities?valid=all", admin)->body.find("6 blocker") !=
           std::string::npos);
 
-  for (const std::string& token : {world.ro_token, world.rw_token, world.none_token,
-                                   world.cust_a_token}) {
-    REQUIRE(client.Post("/api/v1/priorities", Bearer(token), R"({"name":"7 x"})", kJson)
-                ->status == 403);
+  for (const std::string& token :
+       {world.ro_token, world.rw_token, world.none_token, world.cust_a_token}) {
+    REQUIRE(client.Post("/api/v1/priorities", Bearer(token), R"({"name":"7 x"})", kJson)->status ==
+            403);
     REQUIRE(client.Put(path, Bearer(token), R"({"name":"7 x"})", kJson)->status == 403);
     REQUIRE(client.Delete(path, Bearer(token))->status == 403);
   }
@@ -119,8 +120,9 @@ TEST_CASE("Priority writes reject bad input; admin:* is needed on tokens") {
   auto client = server.Client();
   auto admin = Bearer(world.admin_token);
   for (const std::string& body :
-       {std::string("{"), std::string(R"({"name":1})"), std::string(R"({"name":"a","valid_id":"1"})"),
-        std::string(R"({"name":""})"), std::string(R"({"name":"a","color":"red"})"),
+       {std::string("{"), std::string(R"({"name":1})"),
+        std::string(R"({"name":"a","valid_id":"1"})"), std::string(R"({"name":""})"),
+        std::string(R"({"name":"a","color":"red"})"),
         std::string(R"({"name":"a","valid_id":3})")}) {
     INFO(body);
     REQUIRE(client.Post("/api/v1/priorities", admin, body, kJson)->status == 400);
@@ -136,8 +138,9 @@ TEST_CASE("Priority writes reject bad input; admin:* is needed on tokens") {
   REQUIRE(BodyField(refused, "/error") == "Token missing required scope: admin:*");
   REQUIRE(client.Get("/api/v1/priorities", Bearer(read_only))->status == 200);
   const std::string admin_scope = ApiToken(server.helpdesk(), world.admin_token, {"admin:*"});
-  REQUIRE(client.Post("/api/v1/priorities", Bearer(admin_scope), R"({"name":"8 y"})", kJson)
-              ->status == 201);
+  REQUIRE(
+      client.Post("/api/v1/priorities", Bearer(admin_scope), R"({"name":"8 y"})", kJson)->status ==
+      201);
 }
 
 }  // namespace

@@ -94,8 +94,8 @@ TEST_CASE("Queue list filters and pagination edges") {
   REQUIRE(BodyField(injection, "/pagination/total") == "0");
 
   REQUIRE(client.Delete(Path(world.ro_queue), auth)->status == 409);  // has a ticket
-  auto created = client.Post("/api/v1/queues", auth, R"({"name":"Spare","group_id":1})",
-                             "application/json");
+  auto created =
+      client.Post("/api/v1/queues", auth, R"({"name":"Spare","group_id":1})", "application/json");
   REQUIRE(created->status == 201);
   REQUIRE(client.Delete("/api/v1/queues/" + BodyField(created, "/data/id"), auth)->status == 200);
   REQUIRE(BodyField(client.Get("/api/v1/queues?valid=2", auth), "/pagination/total") == "1");
@@ -148,12 +148,11 @@ TEST_CASE("Queue create, update and delete are for admins") {
   const std::string body = R"({"name":"Support","group_id":)" + std::to_string(world.rw_group) +
                            R"(,"comments":"alias","unlock_timeout":5,"extra":"ignored"})";
 
-  for (const std::string& token : {world.ro_token, world.rw_token, world.none_token,
-                                   world.cust_a_token}) {
-    REQUIRE(client.Post("/api/v1/queues", Bearer(token), body, "application/json")->status ==
-            403);
-    REQUIRE(client.Put(Path(world.rw_queue), Bearer(token), R"({"name":"x"})",
-                       "application/json")->status == 403);
+  for (const std::string& token :
+       {world.ro_token, world.rw_token, world.none_token, world.cust_a_token}) {
+    REQUIRE(client.Post("/api/v1/queues", Bearer(token), body, "application/json")->status == 403);
+    REQUIRE(client.Put(Path(world.rw_queue), Bearer(token), R"({"name":"x"})", "application/json")
+                ->status == 403);
     REQUIRE(client.Delete(Path(world.rw_queue), Bearer(token))->status == 403);
   }
   REQUIRE(client.Post("/api/v1/queues", body, "application/json")->status == 401);
@@ -164,22 +163,26 @@ TEST_CASE("Queue create, update and delete are for admins") {
   REQUIRE(BodyField(created, "/data/comment") == "alias");
   REQUIRE(BodyField(created, "/data/unlock_timeout") == "5");
   const std::string id = BodyField(created, "/data/id");
-  REQUIRE(client.Post("/api/v1/queues", admin, R"({"name":"support","group_id":1})",
-                      "application/json")->status == 409);
+  REQUIRE(
+      client
+          .Post("/api/v1/queues", admin, R"({"name":"support","group_id":1})", "application/json")
+          ->status == 409);
 
   auto updated = client.Put("/api/v1/queues/" + id, admin,
                             R"({"name":"Support L2","follow_up_lock":1})", "application/json");
   REQUIRE(updated->status == 200);
   REQUIRE(BodyField(updated, "/data/name") == "Support L2");
   REQUIRE(BodyField(updated, "/data/follow_up_lock") == "1");
-  REQUIRE(client.Put("/api/v1/queues/" + id, admin, R"({"name":"rw_queue"})",
-                     "application/json")->status == 409);
-  REQUIRE(client.Put("/api/v1/queues/" + id, admin, R"({"valid_id":3})", "application/json")
+  REQUIRE(client.Put("/api/v1/queues/" + id, admin, R"({"name":"rw_queue"})", "application/json")
+              ->status == 409);
+  REQUIRE(
+      client.Put("/api/v1/queues/" + id, admin, R"({"valid_id":3})", "application/json")->status ==
+      400);
+  REQUIRE(client.Put("/api/v1/queues/" + id, admin, R"({"follow_up_lock":2})", "application/json")
               ->status == 400);
-  REQUIRE(client.Put("/api/v1/queues/" + id, admin, R"({"follow_up_lock":2})",
-                     "application/json")->status == 400);
-  REQUIRE(client.Put("/api/v1/queues/999999", admin, R"({"name":"n"})", "application/json")
-              ->status == 404);
+  REQUIRE(
+      client.Put("/api/v1/queues/999999", admin, R"({"name":"n"})", "application/json")->status ==
+      404);
 
   auto deleted = client.Delete("/api/v1/queues/" + id, admin);
   REQUIRE(deleted->status == 200);
@@ -200,15 +203,14 @@ TEST_CASE("Queue writes reject malformed bodies and wrong types") {
     std::string body;
     std::string error;
   };
-  for (const Case& c : {Case{"{not json", "Invalid request body"},
-                        Case{R"({"name":5,"group_id":1})", "Invalid request body"},
-                        Case{R"({"name":"A","group_id":"1"})", "Invalid request body"},
-                        Case{R"({"name":"A","group_id":1,"group_access":["x"]})",
-                             "Invalid request body"},
-                        Case{R"({"name":"   ","group_id":1})", ""},
-                        Case{R"({"name":"A"})", "group_id is required"},
-                        Case{R"({"name":"A","group_id":424242})", ""},
-                        Case{R"({"name":"A","group_id":1,"unlock_timeout":-1})", ""}}) {
+  for (const Case& c :
+       {Case{"{not json", "Invalid request body"},
+        Case{R"({"name":5,"group_id":1})", "Invalid request body"},
+        Case{R"({"name":"A","group_id":"1"})", "Invalid request body"},
+        Case{R"({"name":"A","group_id":1,"group_access":["x"]})", "Invalid request body"},
+        Case{R"({"name":"   ","group_id":1})", ""}, Case{R"({"name":"A"})", "group_id is required"},
+        Case{R"({"name":"A","group_id":424242})", ""},
+        Case{R"({"name":"A","group_id":1,"unlock_timeout":-1})", ""}}) {
     INFO(c.body);
     auto res = client.Post("/api/v1/queues", admin, c.body, "application/json");
     REQUIRE(res->status == 400);

@@ -20,8 +20,7 @@ TEST_CASE("A token created over HTTP authenticates until it is revoked") {
   auto client = server.Client();
 
   auto created = client.Post("/api/v1/tokens", Bearer(world.ro_token),
-                             R"({"name":"ci","scopes":["queues:read"],"expires_in":"30d"})",
-                             kJson);
+                             R"({"name":"ci","scopes":["queues:read"],"expires_in":"30d"})", kJson);
   REQUIRE(created->status == 201);
   const std::string token = BodyField(created, "/data/token");
   REQUIRE(token.size() == 68);
@@ -59,8 +58,8 @@ TEST_CASE("Token management refuses API tokens and anonymous callers") {
   TestServer server;
   PermissionWorld world(server.helpdesk());
   auto client = server.Client();
-  auto created = client.Post("/api/v1/tokens", Bearer(world.admin_token), R"({"name":"all"})",
-                             kJson);
+  auto created =
+      client.Post("/api/v1/tokens", Bearer(world.admin_token), R"({"name":"all"})", kJson);
   REQUIRE(created->status == 201);
   REQUIRE(BodyField(created, "/data/scopes") == "[]");
   const std::string token = BodyField(created, "/data/token");

@@ -84,8 +84,10 @@ TEST_CASE("PUT /api/v1/users/me updates own profile fields") {
                           R"({"email":"ROSA@x.example"})", kJson);
   REQUIRE(taken->status == 409);
   REQUIRE(BodyField(taken, "/details/field") == "email");
-  REQUIRE(client.Put("/api/v1/users/me", Bearer(world.rw_token), R"({"email":"not-an-address"})",
-                     kJson)->status == 400);
+  REQUIRE(
+      client
+          .Put("/api/v1/users/me", Bearer(world.rw_token), R"({"email":"not-an-address"})", kJson)
+          ->status == 400);
   REQUIRE(client.Put("/api/v1/users/me", Bearer(world.rw_token), R"({"first_name":7})", kJson)
               ->status == 400);
   REQUIRE(client.Put("/api/v1/users/me", Bearer(world.rw_token), "{oops", kJson)->status == 400);
@@ -95,8 +97,10 @@ TEST_CASE("PUT /api/v1/users/me updates own profile fields") {
   REQUIRE(customer->status == 200);
   REQUIRE(BodyField(customer, "/data/phone") == "+49 30 1234");
   REQUIRE(BodyField(customer, "/data/title") == "Dr.");
-  REQUIRE(client.Put("/api/v1/users/me", Bearer(world.cust_b_token),
-                     R"({"email":"cust_a@acme.example"})", kJson)->status == 409);
+  REQUIRE(client
+              .Put("/api/v1/users/me", Bearer(world.cust_b_token),
+                   R"({"email":"cust_a@acme.example"})", kJson)
+              ->status == 409);
   REQUIRE(client.Put("/api/v1/users/me", R"({"first_name":"x"})", kJson)->status == 401);
   REQUIRE(client.Get("/health")->status == 200);
 }
@@ -127,10 +131,13 @@ TEST_CASE("Preferences are read and written as a flat object") {
                            R"({"UserTOTPSecret":"x"})", kJson);
   REQUIRE(secret->status == 400);
   REQUIRE(BodyField(secret, "/error") == "Preference key not allowed");
-  REQUIRE(client.Put("/api/v1/users/me/preferences", Bearer(world.ro_token),
-                     R"({"Theme":{"a":1}})", kJson)->status == 400);
-  REQUIRE(client.Put("/api/v1/users/me/preferences", Bearer(world.ro_token), R"({"Theme":[1]})",
-                     kJson)->status == 400);
+  REQUIRE(client
+              .Put("/api/v1/users/me/preferences", Bearer(world.ro_token), R"({"Theme":{"a":1}})",
+                   kJson)
+              ->status == 400);
+  REQUIRE(
+      client.Put("/api/v1/users/me/preferences", Bearer(world.ro_token), R"({"Theme":[1]})", kJson)
+          ->status == 400);
   REQUIRE(client.Put("/api/v1/users/me/preferences", Bearer(world.ro_token), "[", kJson)->status ==
           400);
   REQUIRE(client.Get("/api/v1/users/me/preferences")->status == 401);

@@ -58,8 +58,8 @@ TEST_CASE("Admins create, update and invalidate priorities with an audit entry e
   REQUIRE(changed->name == "6 blocker");
   update.name = "5 very high";
   REQUIRE_ERR(hd->Lookups().UpdatePriority(op, p->id, update), ErrorCode::kAlreadyExists, "");
-  REQUIRE_ERR(hd->Lookups().UpdatePriority(op, 999, UpdatePriorityRequest{}),
-              ErrorCode::kNotFound, "Priority not found");
+  REQUIRE_ERR(hd->Lookups().UpdatePriority(op, 999, UpdatePriorityRequest{}), ErrorCode::kNotFound,
+              "Priority not found");
 
   auto deleted = hd->Lookups().DeletePriority(op, p->id);
   REQUIRE_OK(deleted);
