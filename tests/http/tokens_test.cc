@@ -148,5 +148,28 @@ TEST_CASE("Customers manage their own tokens under /customer/api/v1/tokens") {
   REQUIRE(client.Get("/api/v1/users/me", Bearer(token))->status == 401);
 }
 
+TEST_CASE("Each token path serves its own principal family") {
+  TestServer server;
+  PermissionWorld world(server.helpdesk());
+  auto client = server.Client();
+  const std::string body = R"({"name":"x"})";
+
+  auto customer = client.Get("/api/v1/tokens", Bearer(world.cust_a_token));
+  REQUIRE(customer->status == 403);
+  REQUIRE(BodyField(customer, "/error") == "This endpoint is not available to customers");
+  REQUIRE(client.Post("/api/v1/tokens", Bearer(world.cust_a_token), body, kJson)->status == 403);
+  REQUIRE(client.Delete("/api/v1/tokens/1", Bearer(world.cust_a_token))->status == 403);
+  REQUIRE(client.Get("/api/v1/tokens/scopes", Bearer(world.cust_a_token))->status == 200);
+
+  auto agent = client.Get("/customer/api/v1/tokens", Bearer(world.rw_token));
+  REQUIRE(agent->status == 403);
+  REQUIRE(BodyField(agent, "/code") == "core:forbidden");
+  REQUIRE(client.Post("/customer/api/v1/tokens", Bearer(world.admin_token), body, kJson)->status ==
+          403);
+  REQUIRE(client.Delete("/customer/api/v1/tokens/1", Bearer(world.rw_token))->status == 403);
+  REQUIRE(client.Get("/customer/api/v1/tokens/scopes", Bearer(world.rw_token))->status == 403);
+  REQUIRE(BodyField(client.Get("/api/v1/tokens", Bearer(world.rw_token)), "/data") == "[]");
+}
+
 }  // namespace
 }  // namespace goatflow
