@@ -33,11 +33,10 @@ service::QueueScope ScopeOf(const service::Caller& caller) {
 }
 
 // Loads the caller of a queue read: customers get permission_denied
-// (security.md §9.2), then an API token needs queues:read.
+// (security.md §9.2).
 Result<service::Caller> QueueReader(store::Db& db, const RequestContext& ctx) {
   GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
   GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
-  GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeQueuesRead));
   return caller;
 }
 
@@ -49,6 +48,15 @@ Result<Queue> VisibleQueue(store::Db& db, const service::Caller& caller, std::in
   if (!rbac::AgentAllows(caller.grants, queue->group_id, rbac::Permission::kRo))
     return QueueNotFound();
   return std::move(*queue);
+}
+
+// Queue `id` for a read that needs queues:read: a queue the caller cannot see
+// is not_found before a missing token scope is permission_denied (security.md §9.1).
+Result<Queue> ReadableQueue(store::Db& db, const RequestContext& ctx, std::int64_t id) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto caller, QueueReader(db, ctx));
+  GOATFLOW_ASSIGN_OR_RETURN(auto queue, VisibleQueue(db, caller, id));
+  GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeQueuesRead));
+  return queue;
 }
 
 // The checks shared by create and update for the optional numeric fields.
@@ -144,8 +152,7 @@ Result<Queue> QueueService::Create(const RequestContext& ctx, const CreateQueueR
 
 Result<Queue> QueueService::Get(const RequestContext& ctx, std::int64_t id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Queue> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto caller, QueueReader(db, ctx));
-    return VisibleQueue(db, caller, id);
+    return ReadableQueue(db, ctx, id);
   });
 }
 
@@ -153,6 +160,7 @@ Result<Page<Queue>> QueueService::List(const RequestContext& ctx,
                                        const ListQueuesRequest& request) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Page<Queue>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, QueueReader(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeQueuesRead));
     return service::ListQueues(db, ScopeOf(caller), request);
   });
 }
@@ -256,8 +264,7 @@ Result<Queue> QueueService::Delete(const RequestContext& ctx, std::int64_t id) {
 
 Result<QueueStats> QueueService::Stats(const RequestContext& ctx, std::int64_t id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<QueueStats> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto caller, QueueReader(db, ctx));
-    GOATFLOW_ASSIGN_OR_RETURN(auto queue, VisibleQueue(db, caller, id));
+    GOATFLOW_ASSIGN_OR_RETURN(auto queue, ReadableQueue(db, ctx, id));
     return service::LoadQueueStats(db, queue.id);
   });
 }

@@ -236,6 +236,8 @@ TEST_CASE("API tokens need queues:read for queue reads and admin:* for writes") 
   REQUIRE(refused->status == 403);
   REQUIRE(BodyField(refused, "/error") == "Token missing required scope: queues:read");
   REQUIRE(client.Get(Path(world.ro_queue, "/stats"), Bearer(tickets_only))->status == 403);
+  // An invisible queue is 404 before a missing scope is 403 (security.md §9.1).
+  REQUIRE(client.Get(Path(world.rw_queue), Bearer(tickets_only))->status == 404);
 
   const std::string queues = ApiToken(hd, world.ro_token, {"queues:read"});
   auto listed = client.Get("/api/v1/queues", Bearer(queues));
