@@ -182,8 +182,7 @@ TEST_CASE("POST /api/v1/users/me/password") {
 }
 
 TEST_CASE("GET /api/v1/users lists valid agents for agents only") {
-  auto config = TestServer::DefaultConfig();
-  TestServer server(config);
+  TestServer server;
   PermissionWorld world(server.helpdesk());
   auto client = server.Client();
 
