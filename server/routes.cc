@@ -8,6 +8,10 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
   RegisterTicketRoutes(router, helpdesk);
   RegisterTicketActionRoutes(router, helpdesk);
   RegisterArticleRoutes(router, helpdesk);
+  RegisterQueueRoutes(router, helpdesk);
+  RegisterUserRoutes(router, helpdesk);
+  RegisterLookupRoutes(router, helpdesk);
+  RegisterTokenRoutes(router, helpdesk);
 }
 
 }  // namespace goatflow::server

@@ -24,5 +24,14 @@ void RegisterTicketRoutes(Router& router, Helpdesk& helpdesk);
 void RegisterTicketActionRoutes(Router& router, Helpdesk& helpdesk);
 // Articles and attachment downloads (api-v1.md §5).
 void RegisterArticleRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/queues[/:id[/stats]] (api-v1.md §6; the queue's tickets are elsewhere).
+void RegisterQueueRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/users/me[/preferences|/password], /api/v1/users[/:id], /api/v1/groups
+// (api-v1.md §7, §13.1).
+void RegisterUserRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/priorities[/:id], /api/v1/states, /api/v1/types (api-v1.md §13.1).
+void RegisterLookupRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/tokens[/scopes|/:id] and /customer/api/v1/tokens[...] (api-v1.md §13.2).
+void RegisterTokenRoutes(Router& router, Helpdesk& helpdesk);
 
 }  // namespace goatflow::server

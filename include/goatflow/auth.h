@@ -129,6 +129,18 @@ struct ChangePasswordRequest {
   std::string new_password;
 };
 
+// The token routes serving a call (security.md §8.4): /api/v1/tokens is for
+// agents, /customer/api/v1/tokens for customers.
+enum class TokenEndpoints {
+  kAny,       // library callers, the CLI
+  kAgent,     // customers get permission_denied
+  kCustomer,  // agents get permission_denied
+};
+
+struct PasswordChanged {
+  std::string changed_at;  // RFC 3339
+};
+
 struct ScopeInfo {
   std::string scope;
   std::string description;
@@ -199,20 +211,27 @@ class AuthService {
   // Errors: invalid_argument (core:validation_failed for the name,
   // core:invalid_scope, core:invalid_expiration), not_found (owner),
   // permission_denied (options reserved to admins).
-  Result<CreatedToken> CreateToken(const RequestContext& ctx, const CreateTokenRequest& request);
+  // `endpoints` names the family of routes serving the call (permission_denied
+  // for a caller of the other kind); library callers and the CLI pass kAny.
+  Result<CreatedToken> CreateToken(const RequestContext& ctx, const CreateTokenRequest& request,
+                                   TokenEndpoints endpoints = TokenEndpoints::kAny);
   Result<std::vector<ApiTokenInfo>> ListTokens(const RequestContext& ctx,
-                                               const ListTokensRequest& request = {});
+                                               const ListTokensRequest& request = {},
+                                               TokenEndpoints endpoints = TokenEndpoints::kAny);
   // Revokes an own token (admins: any). Errors: not_found core:token_not_found.
-  Result<ApiTokenInfo> RevokeToken(const RequestContext& ctx, std::int64_t token_id);
-  // Scopes the caller may put on a token.
-  Result<std::vector<ScopeInfo>> AvailableScopes(const RequestContext& ctx);
+  Result<ApiTokenInfo> RevokeToken(const RequestContext& ctx, std::int64_t token_id,
+                                   TokenEndpoints endpoints = TokenEndpoints::kAny);
+  // Scopes the caller may put on a token (also refused to API tokens).
+  Result<std::vector<ScopeInfo>> AvailableScopes(const RequestContext& ctx,
+                                                 TokenEndpoints endpoints = TokenEndpoints::kAny);
 
   // Changes the caller's password (security.md §7.3): current password
   // required; the policy of §7.2 tightened by the stored Password* settings;
   // ends the caller's other sessions and revokes their refresh tokens.
   // Errors: permission_denied (API token), invalid_argument
   // (core:validation_failed, details field/reason), rate_limited.
-  Status ChangeOwnPassword(const RequestContext& ctx, const ChangePasswordRequest& request);
+  Result<PasswordChanged> ChangeOwnPassword(const RequestContext& ctx,
+                                            const ChangePasswordRequest& request);
 
   // Preferences (domain.md §8.2): stored keys over the defaults. Set accepts
   // Language, Theme, ThemeMode, TimeZone, SessionTimeout, DashboardWidgets;

@@ -4,7 +4,8 @@
 // roles (domain.md §2.1, §2.4-2.6; api-v1 §0, §10, §13.1; security.md §12).
 //
 // Mutations and the admin views (agent details with groups, members) are for
-// administrators; agents may list valid agents and groups for pickers. Rows
+// administrators; agents may list valid agents and groups for pickers (API
+// tokens need scope users:read for those reads). Rows
 // are never deleted: "delete" and "disable" set valid_id 2. Every change is
 // audited in its own transaction (user.*, auth.password.reset, group.*,
 // role.*, permission.change).
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "goatflow/context.h"
+#include "goatflow/customers.h"
 #include "goatflow/error.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/listing.h"
@@ -128,6 +130,23 @@ struct CreateRoleRequest {
   std::optional<std::string> comments;
 };
 
+// The signed-in principal (api-v1 §7, GET/PUT /users/me): an agent (the
+// operator shows as user 1) with groups and admin flag, or a customer user.
+struct CurrentUser {
+  PrincipalKind kind = PrincipalKind::kAgent;  // kAgent or kCustomer
+  std::optional<Agent> agent;                  // agents
+  std::optional<CustomerUser> customer;        // customers
+};
+
+// Own profile fields; absent or empty (after trimming) fields keep their value.
+struct UpdateCurrentUserRequest {
+  std::optional<std::string> first_name;  // 1-100
+  std::optional<std::string> last_name;   // 1-100
+  std::optional<std::string> email;       // valid address, unique among agents / customer users
+  std::optional<std::string> title;
+  std::optional<std::string> phone;  // customers only (agents have none: ignored)
+};
+
 class DirectoryService {
  public:
   // --- Agents ---
@@ -148,6 +167,13 @@ class DirectoryService {
   // sessions; audited as auth.password.reset (never the password itself).
   Status ResetAgentPassword(const RequestContext& ctx, std::int64_t id,
                             const std::string& new_password);
+
+  // --- The caller's own account (agents and customers; any API token) ---
+  Result<CurrentUser> GetCurrentUser(const RequestContext& ctx);
+  // Audited as user.update / customer_user.update. Errors: invalid_argument,
+  // already_exists "E-mail address already in use" (core:conflict).
+  Result<CurrentUser> UpdateCurrentUser(const RequestContext& ctx,
+                                        const UpdateCurrentUserRequest& request);
 
   // --- Groups ---
   Result<Group> CreateGroup(const RequestContext& ctx, const CreateGroupRequest& request);

@@ -39,6 +39,10 @@ std::string ToJson(const CreatedToken& created);
 std::string ToJson(const std::vector<ScopeInfo>& scopes);
 std::string ToJson(const std::vector<SessionInfo>& sessions);
 std::string ToJson(const Preferences& preferences);
+// {"message":"Password changed successfully","changed_at"} (api-v1 §7).
+std::string ToJson(const PasswordChanged& changed);
+// `data` of DELETE .../tokens/:id: {"id","status":"revoked"} (api-v1 §13.2).
+std::string TokenRevoked(const ApiTokenInfo& token);
 
 // {"code": "<wire code>", "message": "...", "details": {...}} — the error
 // object used by the CLI and the C ABI (the HTTP envelope is built elsewhere).
@@ -110,10 +114,18 @@ std::string ToJson(const TicketType& type);
 std::string ToJson(const std::vector<TicketType>& types);
 std::string ToJson(const Queue& queue);
 std::string ToJson(const Page<Queue>& queues);
+std::string ToJson(const std::vector<Queue>& queues);
+// `data` of DELETE /api/v1/queues/:id: {"id","deleted":true}.
+std::string QueueDeleted(const Queue& queue);
 std::string ToJson(const QueueStats& stats);
 // User shape of api-v1 §2.5 (`groups` only when filled, plus `is_admin`/`role`).
 std::string ToJson(const Agent& agent);
 std::string ToJson(const Page<Agent>& agents);
+std::string ToJson(const std::vector<Agent>& agents);
+// GET/PUT /users/me (api-v1 §7): agents as the User shape with `groups`
+// (possibly []), `role` and `is_admin`; customers as the customer user with
+// "role":"Customer".
+std::string ToJson(const CurrentUser& me);
 std::string ToJson(const std::vector<AgentGroup>& groups);
 std::string ToJson(const Group& group);
 std::string ToJson(const std::vector<Group>& groups);

@@ -9,6 +9,7 @@
 // unauthenticated, not_found (unknown id or name), internal. Thread-safe.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,19 @@ struct Priority {
   int valid_id = 1;
 };
 
+struct CreatePriorityRequest {
+  std::string name;   // 1-200 characters after trimming, unique (case-insensitive)
+  std::string color;  // "#rrggbb"; empty: "#cdcdcd"
+  int valid_id = 1;   // 1 or 2
+};
+
+// Absent fields keep their value.
+struct UpdatePriorityRequest {
+  std::optional<std::string> name;
+  std::optional<std::string> color;
+  std::optional<int> valid_id;
+};
+
 struct TicketType {
   std::int64_t id = 0;
   std::string name;
@@ -67,6 +81,17 @@ class LookupService {
   Result<std::vector<Priority>> ListPriorities(const RequestContext& ctx,
                                                ValidFilter valid = ValidFilter::kValid);
   Result<Priority> GetPriority(const RequestContext& ctx, std::int64_t id);
+  // Administrators only (API tokens need admin:*), audited as
+  // priority.create/update/delete in the same transaction. Errors besides the
+  // common ones: permission_denied (recorded as access.denied),
+  // invalid_argument (core:validation_failed, details {field, reason}:
+  // name required/too_long, color invalid, valid_id invalid), already_exists
+  // "Priority name already exists" (core:conflict), not_found.
+  Result<Priority> CreatePriority(const RequestContext& ctx, const CreatePriorityRequest& request);
+  Result<Priority> UpdatePriority(const RequestContext& ctx, std::int64_t id,
+                                  const UpdatePriorityRequest& request);
+  // Invalidates (valid_id 2); rows are never deleted, tickets keep theirs.
+  Result<Priority> DeletePriority(const RequestContext& ctx, std::int64_t id);
 
   Result<std::vector<TicketType>> ListTypes(const RequestContext& ctx,
                                             ValidFilter valid = ValidFilter::kValid);

@@ -2,12 +2,16 @@
 
 // Queues (domain.md §3, api-v1 §2.3, §2.4, §6). Every queue belongs to one
 // permission group; an agent sees a queue when holding `ro` on its group
-// (admins see all); customers see the queues named by the setting
-// CustomerPanel::SelectableQueues. Creating, changing and deleting queues is
-// for administrators and is audited (queue.create/update/delete).
+// (admins see all). Customers get permission_denied on every call
+// (security.md §9.2; the queues they may create tickets in are the setting
+// CustomerPanel::SelectableQueues, applied by ticket creation). Creating,
+// changing and deleting queues is for administrators and is audited
+// (queue.create/update/delete). API tokens need scope queues:read for the
+// reads and admin:* for the mutations.
 //
 // Common errors: unauthenticated (anonymous or disabled caller),
-// permission_denied (not an admin, for mutations; recorded as access.denied),
+// permission_denied (customer caller; not an admin, for mutations, recorded as
+// access.denied; API token without the scope, "Token missing required scope: <s>"),
 // not_found (unknown queue, or one the caller may not see), invalid_argument
 // (wire core:validation_failed, details {field, reason}), already_exists
 // (the name is taken, case-insensitively, invalid queues included), internal.
@@ -112,7 +116,7 @@ class QueueService {
  public:
   // Admin only. Returns the new queue.
   Result<Queue> Create(const RequestContext& ctx, const CreateQueueRequest& request);
-  // Visible queues only (not_found otherwise); customers get permission_denied.
+  // Visible queues only (not_found otherwise).
   Result<Queue> Get(const RequestContext& ctx, std::int64_t id);
   // The queues the caller may see, sorted by name case-insensitively.
   Result<Page<Queue>> List(const RequestContext& ctx, const ListQueuesRequest& request);

@@ -106,6 +106,20 @@ boost::json::object CustomerUserValue(const CustomerUser& u) {
 
 std::string ToJson(const Agent& agent) { return boost::json::serialize(AgentValue(agent)); }
 std::string ToJson(const Page<Agent>& agents) { return internal::PageJson(agents, AgentValue); }
+std::string ToJson(const std::vector<Agent>& agents) {
+  return internal::ArrayJson(agents, AgentValue);
+}
+std::string ToJson(const CurrentUser& me) {
+  if (me.customer) {
+    boost::json::object out = CustomerUserValue(*me.customer);
+    out["role"] = "Customer";
+    out["is_admin"] = false;
+    return boost::json::serialize(out);
+  }
+  boost::json::object out = me.agent ? AgentValue(*me.agent) : boost::json::object{};
+  if (!out.contains("groups")) out["groups"] = boost::json::array{};
+  return boost::json::serialize(out);
+}
 std::string ToJson(const std::vector<AgentGroup>& groups) {
   return internal::ArrayJson(groups, AgentGroupValue);
 }

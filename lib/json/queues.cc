@@ -47,6 +47,14 @@ std::string ToJson(const Queue& queue) { return boost::json::serialize(QueueValu
 
 std::string ToJson(const Page<Queue>& queues) { return internal::PageJson(queues, QueueValue); }
 
+std::string ToJson(const std::vector<Queue>& queues) {
+  return internal::ArrayJson(queues, QueueValue);
+}
+
+std::string QueueDeleted(const Queue& queue) {
+  return boost::json::serialize(boost::json::object{{"id", queue.id}, {"deleted", true}});
+}
+
 std::string ToJson(const QueueStats& s) {
   boost::json::object out{
       {"queue_id", s.queue_id},

@@ -117,4 +117,13 @@ std::string ToJson(const Preferences& preferences) {
   return boost::json::serialize(out);
 }
 
+std::string ToJson(const PasswordChanged& changed) {
+  return boost::json::serialize(boost::json::object{
+      {"message", "Password changed successfully"}, {"changed_at", changed.changed_at}});
+}
+
+std::string TokenRevoked(const ApiTokenInfo& token) {
+  return boost::json::serialize(boost::json::object{{"id", token.id}, {"status", "revoked"}});
+}
+
 }  // namespace goatflow::json

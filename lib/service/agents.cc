@@ -93,6 +93,21 @@ Status CheckMayDisable(const service::Caller& caller, std::int64_t id) {
 
 }  // namespace
 
+namespace service {
+
+Result<std::optional<std::string>> CleanAgentEmailFor(store::Db& db,
+                                                      const std::optional<std::string>& raw,
+                                                      std::int64_t except_id) {
+  return CleanAgentEmail(db, raw, except_id);
+}
+
+Status StoreAgentEmail(store::Db& db, std::int64_t user_id,
+                       const std::optional<std::string>& email) {
+  return StoreEmail(db, user_id, email);
+}
+
+}  // namespace service
+
 Result<Agent> DirectoryService::CreateAgent(const RequestContext& ctx,
                                             const CreateAgentRequest& request) {
   return service::AdminWrite<Agent>(
@@ -140,6 +155,7 @@ Result<Agent> DirectoryService::GetAgent(const RequestContext& ctx, std::int64_t
   return service::Read(impl_, [&](store::Db& db) -> Result<Agent> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeUsersRead));
     GOATFLOW_ASSIGN_OR_RETURN(Agent agent, FreshAgent(db, id, caller.is_admin));
     if (!caller.is_admin && agent.valid_id != 1) return AgentNotFound();
     return agent;
@@ -151,6 +167,7 @@ Result<Page<Agent>> DirectoryService::ListAgents(const RequestContext& ctx,
   return service::Read(impl_, [&](store::Db& db) -> Result<Page<Agent>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeUsersRead));
     return service::ListAgentRows(db, request, caller.is_admin && request.include_invalid);
   });
 }

@@ -83,8 +83,8 @@ Result<Preferences> ReadPreferences(store::Db& db, const service::Caller& caller
 
 }  // namespace
 
-Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
-                                      const ChangePasswordRequest& request) {
+Result<PasswordChanged> AuthService::ChangeOwnPassword(const RequestContext& ctx,
+                                                       const ChangePasswordRequest& request) {
   if (ctx.auth_method == AuthMethod::kApiToken)
     return Error(ErrorCode::kPermissionDenied,
                  "This action requires a session or JWT login, not an API token")
@@ -141,7 +141,7 @@ Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
                                      "new_password", "same_as_current");
   GOATFLOW_ASSIGN_OR_RETURN(
       auto hash, auth::HashPassword(request.new_password, impl_.options.password_hashing));
-  return service::Write(impl_, [&](store::Db& db) -> Status {
+  Status written = service::Write(impl_, [&](store::Db& db) -> Status {
     const std::string now_text = core::FormatDbTime(now);
     GOATFLOW_ASSIGN_OR_RETURN(
         auto update,
@@ -178,6 +178,8 @@ Status AuthService::ChangeOwnPassword(const RequestContext& ctx,
                                 "",
                                 {{"sessions_ended", std::to_string(killed)}}});
   });
+  if (!written.ok()) return std::move(written).error();
+  return PasswordChanged{core::FormatRfc3339(now)};
 }
 
 Result<Preferences> AuthService::GetPreferences(const RequestContext& ctx) {

@@ -74,6 +74,19 @@ Status RequireInteractiveLogin(const RequestContext& ctx) {
   return OkStatus();
 }
 
+// The family gate of security.md §8.4 / §9.1 step 3 (the operator is an agent).
+Status RequireEndpoints(const RequestContext& ctx, TokenEndpoints endpoints) {
+  if (ctx.principal.kind == PrincipalKind::kAnonymous) return OkStatus();  // LoadCaller: 401
+  const bool customer = ctx.principal.kind == PrincipalKind::kCustomer;
+  if (endpoints == TokenEndpoints::kAgent && customer)
+    return Error(ErrorCode::kPermissionDenied, "This endpoint is not available to customers")
+        .WithWireCode("core:forbidden");
+  if (endpoints == TokenEndpoints::kCustomer && !customer)
+    return Error(ErrorCode::kPermissionDenied, "This endpoint is only available to customers")
+        .WithWireCode("core:forbidden");
+  return OkStatus();
+}
+
 // expires_in of security.md §8.4: "" (default 90 days), "never", "<n>d",
 // "<n>m" (30-day months), "<n>y" (365-day years). Returns seconds, or nullopt
 // for "never".
@@ -204,8 +217,10 @@ Result<ApiTokenInfo> LoadToken(store::Db& db, std::int64_t id, TimePoint now) {
 }  // namespace
 
 Result<CreatedToken> AuthService::CreateToken(const RequestContext& ctx,
-                                              const CreateTokenRequest& request) {
+                                              const CreateTokenRequest& request,
+                                              TokenEndpoints endpoints) {
   GOATFLOW_RETURN_IF_ERROR(RequireInteractiveLogin(ctx));
+  GOATFLOW_RETURN_IF_ERROR(RequireEndpoints(ctx, endpoints));
   GOATFLOW_ASSIGN_OR_RETURN(auto keys, service::GetKeys(impl_, *state_));
   auto settings = service::GetSettings(impl_, *state_);
   const TimePoint now = impl_.clock->Now();
@@ -285,8 +300,10 @@ Result<CreatedToken> AuthService::CreateToken(const RequestContext& ctx,
 }
 
 Result<std::vector<ApiTokenInfo>> AuthService::ListTokens(const RequestContext& ctx,
-                                                          const ListTokensRequest& request) {
+                                                          const ListTokensRequest& request,
+                                                          TokenEndpoints endpoints) {
   GOATFLOW_RETURN_IF_ERROR(RequireInteractiveLogin(ctx));
+  GOATFLOW_RETURN_IF_ERROR(RequireEndpoints(ctx, endpoints));
   const TimePoint now = impl_.clock->Now();
   return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<ApiTokenInfo>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
@@ -320,8 +337,10 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListTokens(const RequestContext& 
   });
 }
 
-Result<ApiTokenInfo> AuthService::RevokeToken(const RequestContext& ctx, std::int64_t token_id) {
+Result<ApiTokenInfo> AuthService::RevokeToken(const RequestContext& ctx, std::int64_t token_id,
+                                              TokenEndpoints endpoints) {
   GOATFLOW_RETURN_IF_ERROR(RequireInteractiveLogin(ctx));
+  GOATFLOW_RETURN_IF_ERROR(RequireEndpoints(ctx, endpoints));
   const TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<ApiTokenInfo> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
@@ -349,7 +368,10 @@ Result<ApiTokenInfo> AuthService::RevokeToken(const RequestContext& ctx, std::in
   });
 }
 
-Result<std::vector<ScopeInfo>> AuthService::AvailableScopes(const RequestContext& ctx) {
+Result<std::vector<ScopeInfo>> AuthService::AvailableScopes(const RequestContext& ctx,
+                                                            TokenEndpoints endpoints) {
+  GOATFLOW_RETURN_IF_ERROR(RequireInteractiveLogin(ctx));
+  GOATFLOW_RETURN_IF_ERROR(RequireEndpoints(ctx, endpoints));
   return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<ScopeInfo>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     std::vector<ScopeInfo> out;

@@ -87,6 +87,20 @@ Status StoreUser(store::Db& db, const CustomerUser& u, std::int64_t actor, const
 
 }  // namespace
 
+namespace service {
+
+Result<CustomerUser> LoadCustomerUser(store::Db& db, std::string_view login) {
+  return LoadUser(db, login);
+}
+
+Result<std::optional<std::string>> CleanCustomerUserEmail(store::Db& db,
+                                                          const std::optional<std::string>& raw,
+                                                          std::int64_t except_id) {
+  return CleanCustomerEmail(db, raw, except_id);
+}
+
+}  // namespace service
+
 Result<CustomerUser> CustomerService::CreateUser(const RequestContext& ctx,
                                                  const CreateCustomerUserRequest& request) {
   return service::AdminWrite<CustomerUser>(

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goatflow/customers.h"
 #include "goatflow/directory.h"
 #include "store/db.h"
 
@@ -44,6 +45,20 @@ std::string DescribeGrants(const std::vector<AgentGroup>& groups);
 // Ends every session, refresh token and API token of the principal.
 Status RevokeCredentials(store::Db& db, std::string_view kind, std::int64_t id, std::int64_t actor,
                          const std::string& now);
+
+// Agent e-mail (preference UserEmail, unique among agents) and customer-user
+// e-mail (unique among customer users): syntax and uniqueness checks with
+// already_exists (core:conflict, field "email"); nullopt when `raw` is empty.
+// Defined in agents.cc and customer_users.cc beside their other users.
+Result<std::optional<std::string>> CleanAgentEmailFor(store::Db& db,
+                                                      const std::optional<std::string>& raw,
+                                                      std::int64_t except_id);
+Status StoreAgentEmail(store::Db& db, std::int64_t user_id, const std::optional<std::string>& email);
+Result<std::optional<std::string>> CleanCustomerUserEmail(store::Db& db,
+                                                          const std::optional<std::string>& raw,
+                                                          std::int64_t except_id);
+// not_found "Customer user not found".
+Result<CustomerUser> LoadCustomerUser(store::Db& db, std::string_view login);
 
 Result<std::optional<Group>> LoadGroup(store::Db& db, std::int64_t id);
 Result<std::optional<Role>> LoadRole(store::Db& db, std::int64_t id);

@@ -101,6 +101,7 @@ Result<Group> DirectoryService::GetGroup(const RequestContext& ctx, std::int64_t
   return service::Read(impl_, [&](store::Db& db) -> Result<Group> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeUsersRead));
     GOATFLOW_ASSIGN_OR_RETURN(Group group, FreshGroup(db, id));
     if (!caller.is_admin && group.valid_id != 1) return GroupNotFound();
     return group;
@@ -112,6 +113,7 @@ Result<std::vector<Group>> DirectoryService::ListGroups(const RequestContext& ct
   return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<Group>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeUsersRead));
     if (!caller.is_admin) valid = ValidFilter::kValid;
     int filter = valid == ValidFilter::kAll ? 0 : (valid == ValidFilter::kValid ? 1 : 2);
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(

@@ -114,15 +114,14 @@ Result<std::optional<std::int64_t>> FindQueueIdByName(store::Db& db, std::string
 Result<Page<Queue>> ListQueues(store::Db& db, const QueueScope& scope,
                                const ListQueuesRequest& request) {
   PageRequest page = request.page.Normalized();
-  // ?1 scope kind (0 all, 1 groups, 2 names), ?2 JSON list, ?3 valid filter
-  // (0 all, 1 valid, 2 invalid), ?4 search text.
+  // ?1 scope kind (0 all, 1 groups), ?2 JSON list of group ids, ?3 valid
+  // filter (0 all, 1 valid, 2 invalid), ?4 search text.
   std::string where = R"sql(
-     WHERE (?1 = 0 OR (?1 = 1 AND q.group_id IN (SELECT value FROM json_each(?2)))
-                   OR (?1 = 2 AND q.valid_id = 1 AND q.name IN (SELECT value FROM json_each(?2))))
+     WHERE (?1 = 0 OR q.group_id IN (SELECT value FROM json_each(?2)))
        AND (?3 = 0 OR (?3 = 1 AND q.valid_id = 1) OR (?3 = 2 AND q.valid_id <> 1))
        AND (?4 = '' OR instr(lower(q.name), lower(?4)) > 0))sql";
-  int kind = scope.all ? 0 : (scope.names ? 2 : 1);
-  std::string list = scope.names ? JsonArray(*scope.names) : JsonArray(scope.group_ids);
+  int kind = scope.all ? 0 : 1;
+  std::string list = JsonArray(scope.group_ids);
   int valid =
       request.valid == ValidFilter::kAll ? 0 : (request.valid == ValidFilter::kValid ? 1 : 2);
 

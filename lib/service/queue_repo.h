@@ -15,7 +15,6 @@ namespace goatflow::service {
 struct QueueScope {
   bool all = false;                               // admins
   std::vector<std::int64_t> group_ids;            // agents: groups with ro
-  std::optional<std::vector<std::string>> names;  // customers: selectable names (valid only)
 };
 
 Result<std::optional<Queue>> LoadQueue(store::Db& db, std::int64_t id);

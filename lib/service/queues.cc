@@ -1,7 +1,5 @@
 #include "goatflow/queues.h"
 
-#include <algorithm>
-
 #include "core/macros.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -22,13 +20,10 @@ Error NameTaken() {
       .WithWireCode("core:conflict");
 }
 
-Result<service::QueueScope> ScopeOf(store::Db& db, const service::Caller& caller) {
+service::QueueScope ScopeOf(const service::Caller& caller) {
   service::QueueScope scope;
   if (caller.is_admin) {
     scope.all = true;
-  } else if (caller.IsCustomer()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto names, service::SelectableQueueNames(db));
-    scope.names = std::move(names);
   } else {
     for (const auto& [group_id, bits] : caller.grants.by_group)
       if (rbac::AgentAllows(caller.grants, group_id, rbac::Permission::kRo))
@@ -37,22 +32,31 @@ Result<service::QueueScope> ScopeOf(store::Db& db, const service::Caller& caller
   return scope;
 }
 
-// Loads queue `id` if the caller may see it (not_found otherwise).
+// Loads the caller of a queue read: customers get permission_denied
+// (security.md §9.2).
+Result<service::Caller> QueueReader(store::Db& db, const RequestContext& ctx) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
+  GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
+  return caller;
+}
+
+// Loads queue `id` if the agent may see it (not_found otherwise).
 Result<Queue> VisibleQueue(store::Db& db, const service::Caller& caller, std::int64_t id) {
   GOATFLOW_ASSIGN_OR_RETURN(auto queue, service::LoadQueue(db, id));
   if (!queue) return QueueNotFound();
   if (caller.is_admin) return std::move(*queue);
-  if (caller.IsCustomer()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto names, service::SelectableQueueNames(db));
-    bool selectable = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-      return core::EqualsIgnoreCaseAscii(n, queue->name);
-    });
-    if (!selectable || queue->valid_id != 1) return QueueNotFound();
-    return std::move(*queue);
-  }
   if (!rbac::AgentAllows(caller.grants, queue->group_id, rbac::Permission::kRo))
     return QueueNotFound();
   return std::move(*queue);
+}
+
+// Queue `id` for a read that needs queues:read: a queue the caller cannot see
+// is not_found before a missing token scope is permission_denied (security.md §9.1).
+Result<Queue> ReadableQueue(store::Db& db, const RequestContext& ctx, std::int64_t id) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto caller, QueueReader(db, ctx));
+  GOATFLOW_ASSIGN_OR_RETURN(auto queue, VisibleQueue(db, caller, id));
+  GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeQueuesRead));
+  return queue;
 }
 
 // The checks shared by create and update for the optional numeric fields.
@@ -109,6 +113,7 @@ Result<Queue> QueueService::Create(const RequestContext& ctx, const CreateQueueR
   auto result = service::Write(impl_, [&](store::Db& db) -> Result<Queue> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeAdmin));
     GOATFLOW_ASSIGN_OR_RETURN(std::string name, service::CleanName(request.name, "name", 200));
     GOATFLOW_ASSIGN_OR_RETURN(auto comment,
                               service::CleanOptionalText(request.comment, "comment", 250));
@@ -147,17 +152,16 @@ Result<Queue> QueueService::Create(const RequestContext& ctx, const CreateQueueR
 
 Result<Queue> QueueService::Get(const RequestContext& ctx, std::int64_t id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Queue> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    return VisibleQueue(db, caller, id);
+    return ReadableQueue(db, ctx, id);
   });
 }
 
 Result<Page<Queue>> QueueService::List(const RequestContext& ctx,
                                        const ListQueuesRequest& request) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Page<Queue>> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_ASSIGN_OR_RETURN(auto scope, ScopeOf(db, caller));
-    return service::ListQueues(db, scope, request);
+    GOATFLOW_ASSIGN_OR_RETURN(auto caller, QueueReader(db, ctx));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeQueuesRead));
+    return service::ListQueues(db, ScopeOf(caller), request);
   });
 }
 
@@ -166,6 +170,7 @@ Result<Queue> QueueService::Update(const RequestContext& ctx, std::int64_t id,
   auto result = service::Write(impl_, [&](store::Db& db) -> Result<Queue> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeAdmin));
     GOATFLOW_ASSIGN_OR_RETURN(auto loaded, service::LoadQueue(db, id));
     if (!loaded) return QueueNotFound();
     Queue before = std::move(*loaded);
@@ -229,6 +234,7 @@ Result<Queue> QueueService::Delete(const RequestContext& ctx, std::int64_t id) {
   auto result = service::Write(impl_, [&](store::Db& db) -> Result<Queue> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeAdmin));
     GOATFLOW_ASSIGN_OR_RETURN(auto queue, service::LoadQueue(db, id));
     if (!queue) return QueueNotFound();
     GOATFLOW_ASSIGN_OR_RETURN(std::string default_queue, service::DefaultQueueName(db));
@@ -258,9 +264,7 @@ Result<Queue> QueueService::Delete(const RequestContext& ctx, std::int64_t id) {
 
 Result<QueueStats> QueueService::Stats(const RequestContext& ctx, std::int64_t id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<QueueStats> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
-    GOATFLOW_ASSIGN_OR_RETURN(auto queue, VisibleQueue(db, caller, id));
+    GOATFLOW_ASSIGN_OR_RETURN(auto queue, ReadableQueue(db, ctx, id));
     return service::LoadQueueStats(db, queue.id);
   });
 }
