@@ -36,7 +36,7 @@ Reply SetPreferences(Helpdesk& hd, HttpRequest& req) {
     if (v.is_string()) {
       values[key] = std::string(v.get_string());
     } else if (v.is_bool()) {
-      values[key] = v.get_bool() ? "1" : "0";
+      values[key] = std::string(1, v.get_bool() ? '1' : '0');
     } else if (v.is_int64() || v.is_uint64() || v.is_double()) {
       values[key] = boost::json::serialize(v);
     } else {
