@@ -8,6 +8,7 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
   RegisterTicketRoutes(router, helpdesk);
   RegisterTicketActionRoutes(router, helpdesk);
   RegisterArticleRoutes(router, helpdesk);
+  RegisterSearchRoutes(router, helpdesk);
   RegisterQueueRoutes(router, helpdesk);
   RegisterUserRoutes(router, helpdesk);
   RegisterLookupRoutes(router, helpdesk);

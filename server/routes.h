@@ -5,6 +5,7 @@
 // goatflow-server, `goatflow serve` and the tests serve the same table.
 
 #include "goatflow/helpdesk.h"
+#include "goatflow/tickets.h"
 #include "server/config.h"
 #include "server/router.h"
 
@@ -20,6 +21,12 @@ void RegisterAuthRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& 
 void RegisterOpenApiRoutes(Router& router);
 // /api/v1/tickets*, /api/v1/queues/:id/tickets (api-v1.md §4, §6).
 void RegisterTicketRoutes(Router& router, Helpdesk& helpdesk);
+// The query string of GET /tickets, /queues/:id/tickets and /search/tickets
+// (api-v1.md §4.1) as a ListTicketsRequest. Only shapes fail here (non-integer
+// ids); the library judges status and priority values and time filters.
+Result<ListTicketsRequest> ParseListQuery(const HttpRequest& req);
+// /api/v1/search* (api-v1.md §8).
+void RegisterSearchRoutes(Router& router, Helpdesk& helpdesk);
 // Ticket actions, history, links and bulk (api-v1.md §4.6-4.9).
 void RegisterTicketActionRoutes(Router& router, Helpdesk& helpdesk);
 // Articles and attachment downloads (api-v1.md §5).

@@ -59,9 +59,8 @@ std::optional<std::string> FirstQuery(const HttpRequest& req, Names names) {
   return std::nullopt;
 }
 
-// The query string of GET /tickets and GET /queues/:id/tickets (api-v1.md
-// §4.1) as a ListTicketsRequest. Only shapes fail here (non-integer ids);
-// the library judges status and priority values and time filters.
+}  // namespace
+
 Result<ListTicketsRequest> ParseListQuery(const HttpRequest& req) {
   ListTicketsRequest r;
   r.page = req.Page();
@@ -101,6 +100,8 @@ Result<ListTicketsRequest> ParseListQuery(const HttpRequest& req) {
   }
   return r;
 }
+
+namespace {
 
 Reply RenderPage(const Result<TicketPage>& page) {
   if (!page.ok()) return Fail(page.error());

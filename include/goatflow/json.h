@@ -97,6 +97,7 @@ std::string ToJson(const ArchiveResult& result);   // {"id","archived","state"}
 // the search box object {"query","tickets","users","articles","counts"} with
 // only the requested types; suggestions [{"type","id","label","value"}].
 std::string ToJson(const TicketSearchPage& page);
+std::string ToJson(const std::vector<TicketSearchHit>& hits);  // the page's items
 std::string ToJson(const GlobalSearchResult& result);
 std::string ToJson(const std::vector<Suggestion>& suggestions);
 // --- Directory: lookups, queues, customers, agents, groups, roles ---------

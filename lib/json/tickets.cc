@@ -116,16 +116,28 @@ std::string ToJson(const TicketPage& page) {
       bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
 }
 
-std::string ToJson(const TicketSearchPage& page) {
+namespace {
+
+bj::array HitsArray(const std::vector<TicketSearchHit>& hits) {
   bj::array data;
-  for (const TicketSearchHit& hit : page.hits) {
+  for (const TicketSearchHit& hit : hits) {
     bj::object o = TicketObject(hit.ticket);
     o["snippet"] = hit.snippet;
     o["score"] = hit.score;
     data.push_back(std::move(o));
   }
-  return bj::serialize(
-      bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
+  return data;
+}
+
+}  // namespace
+
+std::string ToJson(const std::vector<TicketSearchHit>& hits) {
+  return bj::serialize(HitsArray(hits));
+}
+
+std::string ToJson(const TicketSearchPage& page) {
+  return bj::serialize(bj::object{{"data", HitsArray(page.hits)},
+                                  {"pagination", internal::PaginationObject(page.pagination)}});
 }
 
 std::string ToJson(const std::vector<Ticket>& tickets) {

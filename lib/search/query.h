@@ -17,9 +17,8 @@
 
 namespace goatflow::search {
 
-// Longest query accepted, in code points (api-v1.md §8 allows 200 for `q`;
-// the library takes a little more for field filters).
-inline constexpr std::size_t kMaxQueryLength = 500;
+// Longest query accepted, in code points (api-v1.md §8: `q` is 1-200).
+inline constexpr std::size_t kMaxQueryLength = 200;
 
 struct ParsedQuery {
   // FTS5 expression over every column; empty when the query has field filters
