@@ -99,6 +99,16 @@ struct Suggestion {
   std::string value;
 };
 
+// State of the full-text indexes against the tables they index.
+struct IndexReport {
+  std::int64_t tickets = 0;   // ticket rows indexed
+  std::int64_t articles = 0;  // article rows indexed
+  std::int64_t missing = 0;   // tickets or articles without an index row
+  std::int64_t stale = 0;     // index rows whose text differs from the tables
+  std::int64_t orphaned = 0;  // index rows of tickets or articles that no longer exist
+  bool consistent() const { return missing == 0 && stale == 0 && orphaned == 0; }
+};
+
 class SearchService {
  public:
   // Errors: unauthenticated, permission_denied (token scope tickets:read),
@@ -109,6 +119,14 @@ class SearchService {
   Result<GlobalSearchResult> Search(const RequestContext& ctx, const GlobalSearchRequest& request);
   // Agents only (customers: permission_denied); token scope users:read.
   Result<Page<Agent>> SearchUsers(const RequestContext& ctx, const SearchUsersRequest& request);
+  // Compares the indexes with the tables (read only). Admins only.
+  Result<IndexReport> CheckIndex(const RequestContext& ctx);
+  // Rebuilds both indexes from the tables in one transaction (audited as
+  // search.reindex) and returns the check afterwards. Admins only. The
+  // triggers keep the indexes current; this repairs a database whose index was
+  // damaged or edited by hand.
+  Result<IndexReport> Reindex(const RequestContext& ctx);
+
   // Ticket numbers and titles starting with `prefix` (visible tickets), and for
   // agents queue names and agent logins. Fewer than 2 characters: empty.
   // limit 1-20 (clamped).

@@ -64,3 +64,22 @@ TEST_CASE("goatflow search refuses bad queries with a usage-style error") {
 
 }  // namespace
 }  // namespace goatflow
+
+namespace goatflow {
+namespace {
+
+TEST_CASE("goatflow search check and reindex report and repair the index") {
+  Cli cli;
+  REQUIRE(cli.Run({"ticket", "create", "--title", "Disk full", "--queue-id", "2"}).exit_code == 0);
+  auto check = cli.Run({"search", "check", "--json"});
+  INFO(check.err);
+  REQUIRE(check.exit_code == 0);
+  REQUIRE_THAT(check.out, Catch::Contains(R"("consistent":true)"));
+  auto reindex = cli.Run({"search", "reindex"});
+  REQUIRE(reindex.exit_code == 0);
+  REQUIRE_THAT(reindex.out, Catch::Contains("tickets indexed") && Catch::Contains("yes"));
+  REQUIRE_THAT(cli.Run({"search", "disk"}).out, Catch::Contains("Disk full"));
+}
+
+}  // namespace
+}  // namespace goatflow

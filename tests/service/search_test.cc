@@ -190,3 +190,45 @@ TEST_CASE("Agent search and suggestions respect roles") {
 
 }  // namespace
 }  // namespace goatflow
+
+namespace goatflow {
+namespace {
+
+TEST_CASE("The index check finds damage and reindex repairs it to the incremental state") {
+  World w;
+  Ticket a = w.Create(w.support, "Router reboot loop", "firmware 2.1", "jdoe");
+  Ticket b = w.Create(w.support, "Switch port dead", "port 12");
+  AddArticleRequest note;
+  note.body = "check the patch panel";
+  note.article_type = "note-internal";
+  REQUIRE_OK(w.f.tickets().AddArticle(TicketFixture::Admin(), b.id, note));
+
+  auto clean = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
+  REQUIRE_OK(clean);
+  REQUIRE(clean->consistent());
+  REQUIRE(clean->tickets == 2);
+  REQUIRE(clean->articles == 3);
+
+  w.f.Sql("DELETE FROM ticket_search WHERE rowid = " + std::to_string(a.id));
+  w.f.Sql("UPDATE ticket_search SET internal_text = 'tampered' WHERE rowid = " +
+          std::to_string(b.id));
+  w.f.Sql("INSERT INTO article_search (rowid, subject, body) VALUES (999, 'ghost', 'ghost')");
+  auto damaged = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
+  REQUIRE_OK(damaged);
+  REQUIRE(damaged->missing == 1);
+  REQUIRE(damaged->stale == 1);
+  REQUIRE(damaged->orphaned == 1);
+  REQUIRE(w.Titles(TicketFixture::Admin(), "router").empty());
+
+  REQUIRE_ERR(w.f.hd().Search().Reindex(TicketFixture::Agent(w.agent)),
+              ErrorCode::kPermissionDenied, "");
+  auto repaired = w.f.hd().Search().Reindex(TicketFixture::Admin());
+  REQUIRE_OK(repaired);
+  REQUIRE(repaired->consistent());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "router") == V{"Router reboot loop"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "patch panel") == V{"Switch port dead"});
+  REQUIRE(w.f.QueryInt("SELECT count(*) FROM audit_log WHERE action = 'search.reindex'") == 1);
+}
+
+}  // namespace
+}  // namespace goatflow
