@@ -64,6 +64,19 @@ std::string AccessToken(Helpdesk& helpdesk, const std::string& login, const std:
   return login_result->tokens.access_token;
 }
 
+std::string ScopedToken(Helpdesk& hd, const std::string& jwt, std::vector<std::string> scopes) {
+  Credentials creds;
+  creds.authorization = "Bearer " + jwt;
+  auto ctx = hd.Auth().Authenticate(RequestContext{}, creds);
+  REQUIRE_OK(ctx);
+  CreateTokenRequest request;
+  request.name = "scoped";
+  request.scopes = std::move(scopes);
+  auto created = hd.Auth().CreateToken(*ctx, request);
+  REQUIRE_OK(created);
+  return created->token;
+}
+
 httplib::Headers Bearer(const std::string& token, httplib::Headers extra) {
   extra.emplace("Authorization", "Bearer " + token);
   return extra;

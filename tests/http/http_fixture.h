@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "goatflow/helpdesk.h"
 #include "server/config.h"
@@ -52,6 +53,11 @@ inline constexpr const char* kTestPassword = "Correct-Horse-42-battery";
 // Signs `login` in through the library and returns the JWT access token.
 std::string AccessToken(Helpdesk& helpdesk, const std::string& login,
                         const std::string& password = kTestPassword);
+
+// An API token of the principal signed in with `jwt`, limited to `scopes`
+// (empty: all of the owner's permissions).
+std::string ScopedToken(Helpdesk& helpdesk, const std::string& jwt,
+                        std::vector<std::string> scopes);
 
 // `Authorization: Bearer <token>` (plus any extra headers).
 httplib::Headers Bearer(const std::string& token, httplib::Headers extra = {});

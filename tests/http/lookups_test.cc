@@ -11,22 +11,10 @@ namespace {
 using testing::Bearer;
 using testing::BodyField;
 using testing::PermissionWorld;
+using testing::ScopedToken;
 using testing::TestServer;
 
 constexpr const char* kJson = "application/json";
-
-std::string ApiToken(Helpdesk& hd, const std::string& jwt, std::vector<std::string> scopes) {
-  Credentials credentials;
-  credentials.authorization = "Bearer " + jwt;
-  auto ctx = hd.Auth().Authenticate(RequestContext{}, credentials);
-  REQUIRE_OK(ctx);
-  CreateTokenRequest request;
-  request.name = "t";
-  request.scopes = std::move(scopes);
-  auto created = hd.Auth().CreateToken(*ctx, request);
-  REQUIRE_OK(created);
-  return created->token;
-}
 
 TEST_CASE("Lookup lists are open to every principal and not paginated") {
   TestServer server;
@@ -132,12 +120,12 @@ TEST_CASE("Priority writes reject bad input; admin:* is needed on tokens") {
   REQUIRE(BodyField(sql, "/data/color") == "#cdcdcd");
   REQUIRE(client.Get("/health")->status == 200);
 
-  const std::string read_only = ApiToken(server.helpdesk(), world.admin_token, {"tickets:read"});
+  const std::string read_only = ScopedToken(server.helpdesk(), world.admin_token, {"tickets:read"});
   auto refused = client.Post("/api/v1/priorities", Bearer(read_only), R"({"name":"8 y"})", kJson);
   REQUIRE(refused->status == 403);
   REQUIRE(BodyField(refused, "/error") == "Token missing required scope: admin:*");
   REQUIRE(client.Get("/api/v1/priorities", Bearer(read_only))->status == 200);
-  const std::string admin_scope = ApiToken(server.helpdesk(), world.admin_token, {"admin:*"});
+  const std::string admin_scope = ScopedToken(server.helpdesk(), world.admin_token, {"admin:*"});
   REQUIRE(
       client.Post("/api/v1/priorities", Bearer(admin_scope), R"({"name":"8 y"})", kJson)->status ==
       201);

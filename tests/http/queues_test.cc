@@ -12,21 +12,8 @@ namespace {
 using testing::Bearer;
 using testing::BodyField;
 using testing::PermissionWorld;
+using testing::ScopedToken;
 using testing::TestServer;
-
-// An API token of the principal behind `jwt`, with `scopes`.
-std::string ApiToken(Helpdesk& hd, const std::string& jwt, std::vector<std::string> scopes) {
-  Credentials credentials;
-  credentials.authorization = "Bearer " + jwt;
-  auto ctx = hd.Auth().Authenticate(RequestContext{}, credentials);
-  REQUIRE_OK(ctx);
-  CreateTokenRequest request;
-  request.name = "t";
-  request.scopes = std::move(scopes);
-  auto created = hd.Auth().CreateToken(*ctx, request);
-  REQUIRE_OK(created);
-  return created->token;
-}
 
 std::string Path(std::int64_t id, const std::string& suffix = "") {
   return "/api/v1/queues/" + std::to_string(id) + suffix;
@@ -231,7 +218,7 @@ TEST_CASE("API tokens need queues:read for queue reads and admin:* for writes") 
   auto client = server.Client();
   Helpdesk& hd = server.helpdesk();
 
-  const std::string tickets_only = ApiToken(hd, world.ro_token, {"tickets:read"});
+  const std::string tickets_only = ScopedToken(hd, world.ro_token, {"tickets:read"});
   auto refused = client.Get("/api/v1/queues", Bearer(tickets_only));
   REQUIRE(refused->status == 403);
   REQUIRE(BodyField(refused, "/error") == "Token missing required scope: queues:read");
@@ -239,22 +226,22 @@ TEST_CASE("API tokens need queues:read for queue reads and admin:* for writes") 
   // An invisible queue is 404 before a missing scope is 403 (security.md §9.1).
   REQUIRE(client.Get(Path(world.rw_queue), Bearer(tickets_only))->status == 404);
 
-  const std::string queues = ApiToken(hd, world.ro_token, {"queues:read"});
+  const std::string queues = ScopedToken(hd, world.ro_token, {"queues:read"});
   auto listed = client.Get("/api/v1/queues", Bearer(queues));
   REQUIRE(listed->status == 200);
   REQUIRE(BodyField(listed, "/pagination/total") == "1");
   REQUIRE(client.Get(Path(world.ro_queue), Bearer(queues))->status == 200);
   REQUIRE(client.Get(Path(world.rw_queue), Bearer(queues))->status == 404);  // scopes only narrow
 
-  const std::string admin_read = ApiToken(hd, world.admin_token, {"queues:read"});
+  const std::string admin_read = ScopedToken(hd, world.admin_token, {"queues:read"});
   const std::string body = R"({"name":"ByToken","group_id":1})";
   auto no_admin_scope = client.Post("/api/v1/queues", Bearer(admin_read), body, "application/json");
   REQUIRE(no_admin_scope->status == 403);
   REQUIRE(BodyField(no_admin_scope, "/error") == "Token missing required scope: admin:*");
-  const std::string admin_all = ApiToken(hd, world.admin_token, {"admin:*", "queues:read"});
+  const std::string admin_all = ScopedToken(hd, world.admin_token, {"admin:*", "queues:read"});
   REQUIRE(client.Post("/api/v1/queues", Bearer(admin_all), body, "application/json")->status ==
           201);
-  const std::string inherit = ApiToken(hd, world.admin_token, {});
+  const std::string inherit = ScopedToken(hd, world.admin_token, {});
   REQUIRE(client.Get(Path(world.rw_queue), Bearer(inherit))->status == 200);
 }
 

@@ -19,21 +19,6 @@ namespace goatflow::testing {
 
 inline constexpr const char* kJson = "application/json";
 
-// An API token of the principal signed in with `jwt`, limited to `scopes`.
-inline std::string ScopedToken(Helpdesk& hd, const std::string& jwt,
-                               std::vector<std::string> scopes) {
-  Credentials creds;
-  creds.authorization = "Bearer " + jwt;
-  auto ctx = hd.Auth().Authenticate(RequestContext{}, creds);
-  REQUIRE_OK(ctx);
-  CreateTokenRequest request;
-  request.name = "scoped";
-  request.scopes = std::move(scopes);
-  auto created = hd.Auth().CreateToken(*ctx, request);
-  REQUIRE_OK(created);
-  return created->token;
-}
-
 inline int Status(const httplib::Result& res) {
   REQUIRE(res);
   return res->status;

@@ -12,20 +12,8 @@ namespace {
 using testing::Bearer;
 using testing::BodyField;
 using testing::PermissionWorld;
+using testing::ScopedToken;
 using testing::TestServer;
-
-std::string ApiToken(Helpdesk& hd, const std::string& jwt, std::vector<std::string> scopes) {
-  Credentials credentials;
-  credentials.authorization = "Bearer " + jwt;
-  auto ctx = hd.Auth().Authenticate(RequestContext{}, credentials);
-  REQUIRE_OK(ctx);
-  CreateTokenRequest request;
-  request.name = "t";
-  request.scopes = std::move(scopes);
-  auto created = hd.Auth().CreateToken(*ctx, request);
-  REQUIRE_OK(created);
-  return created->token;
-}
 
 constexpr const char* kJson = "application/json";
 
@@ -58,7 +46,7 @@ TEST_CASE("GET /api/v1/users/me shows the agent or the customer") {
   REQUIRE(customer->body.find("\"pw\"") == std::string::npos);
 
   // Any valid API token may read its owner (security.md §9.2).
-  const std::string token = ApiToken(server.helpdesk(), world.ro_token, {"tickets:read"});
+  const std::string token = ScopedToken(server.helpdesk(), world.ro_token, {"tickets:read"});
   REQUIRE(BodyField(client.Get("/api/v1/users/me", Bearer(token)), "/data/login") == "agent_ro");
   REQUIRE(client.Get("/api/v1/users/me")->status == 401);
   REQUIRE(client.Get("/api/v1/users/me", Bearer("garbage"))->status == 401);
@@ -163,7 +151,7 @@ TEST_CASE("POST /api/v1/users/me/password") {
   REQUIRE(client.Post(path, Bearer(world.rw_token), R"({"current_password":1})", kJson)->status ==
           400);
 
-  const std::string token = ApiToken(server.helpdesk(), world.rw_token, {});
+  const std::string token = ScopedToken(server.helpdesk(), world.rw_token, {});
   auto by_token = client.Post(path, Bearer(token),
                               std::string(R"({"current_password":")") + testing::kTestPassword +
                                   R"(","new_password":"Another-Pw-77"})",
@@ -231,13 +219,13 @@ TEST_CASE("API tokens need users:read for the directory, not for /users/me") {
   TestServer server;
   PermissionWorld world(server.helpdesk());
   auto client = server.Client();
-  const std::string narrow = ApiToken(server.helpdesk(), world.ro_token, {"tickets:read"});
+  const std::string narrow = ScopedToken(server.helpdesk(), world.ro_token, {"tickets:read"});
   for (const std::string path : {"/api/v1/users", "/api/v1/groups", "/api/v1/users/1"}) {
     auto res = client.Get(path, Bearer(narrow));
     REQUIRE(res->status == 403);
     REQUIRE(BodyField(res, "/error") == "Token missing required scope: users:read");
   }
-  const std::string users = ApiToken(server.helpdesk(), world.ro_token, {"users:read"});
+  const std::string users = ScopedToken(server.helpdesk(), world.ro_token, {"users:read"});
   REQUIRE(client.Get("/api/v1/users", Bearer(users))->status == 200);
   REQUIRE(client.Get("/api/v1/groups", Bearer(users))->status == 200);
   REQUIRE(client.Get("/api/v1/users/me/preferences", Bearer(narrow))->status == 200);
