@@ -55,6 +55,13 @@ Status RequireTicketScope(store::Db& db, const RequestContext& ctx, const Caller
   return scoped;
 }
 
+Result<Caller> LoadTicketCaller(store::Db& db, const RequestContext& ctx, std::int64_t id,
+                                std::string_view scope) {
+  GOATFLOW_ASSIGN_OR_RETURN(Caller caller, LoadCaller(db, ctx));
+  GOATFLOW_RETURN_IF_ERROR(RequireTicketScope(db, ctx, caller, id, scope));
+  return caller;
+}
+
 Status RequireNotMerged(const store::TicketRecord& record) {
   if (record.ticket.state_type == domain::kTypeMerged)
     return Invalid("Ticket is merged and read-only", "ticket_id", "merged");

@@ -39,6 +39,10 @@ Result<store::TicketRecord> LoadForCaller(store::Db& db, const Caller& caller, s
 Status RequireTicketScope(store::Db& db, const RequestContext& ctx, const Caller& caller,
                           std::int64_t id, std::string_view scope);
 
+// The caller of a use case on ticket `id`: LoadCaller, then RequireTicketScope.
+Result<Caller> LoadTicketCaller(store::Db& db, const RequestContext& ctx, std::int64_t id,
+                                std::string_view scope);
+
 // Merged tickets are read-only (domain.md §10.10).
 Status RequireNotMerged(const store::TicketRecord& record);
 

@@ -236,9 +236,8 @@ Result<Ticket> TicketService::Update(const RequestContext& ctx, std::int64_t id,
                                      const UpdateTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     return service::tickets::UpdateIn(db, caller, id, request, Permission::kRw, now, std::nullopt);
   });
 }
@@ -247,9 +246,8 @@ Result<Ticket> TicketService::Assign(const RequestContext& ctx, std::int64_t id,
                                      const AssignTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, id, Permission::kOwner));
     if (!request.owner_id) return Invalid("user_id is required", "user_id", "required");
     UpdateTicketRequest update;
@@ -263,9 +261,8 @@ Result<Ticket> TicketService::Assign(const RequestContext& ctx, std::int64_t id,
 Result<Ticket> TicketService::Lock(const RequestContext& ctx, std::int64_t id) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto rec,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::RequireNotMerged(rec));
@@ -280,9 +277,8 @@ Result<Ticket> TicketService::Lock(const RequestContext& ctx, std::int64_t id) {
 Result<Ticket> TicketService::Unlock(const RequestContext& ctx, std::int64_t id) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     UpdateTicketRequest update;
     update.lock = "unlock";
     return service::tickets::UpdateIn(db, caller, id, update, Permission::kRw, now, std::nullopt);
@@ -293,9 +289,8 @@ Result<Ticket> TicketService::ChangePriority(const RequestContext& ctx, std::int
                                              const ChangePriorityRequest& request) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_RETURN_IF_ERROR(
         service::tickets::LoadForCaller(db, caller, id, Permission::kPriority));
     if (!request.priority_id && !request.priority)
@@ -312,9 +307,8 @@ Result<Ticket> TicketService::MoveQueue(const RequestContext& ctx, std::int64_t 
                                         const MoveTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     UpdateTicketRequest update;
     update.queue_id = request.queue_id;
     return service::tickets::UpdateIn(db, caller, id, update, Permission::kMoveInto, now,

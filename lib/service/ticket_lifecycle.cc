@@ -99,9 +99,8 @@ Result<Ticket> TicketService::Close(const RequestContext& ctx, std::int64_t id,
                                     const CloseTicketRequest& request) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     return CloseIn(db, caller, id, request, now);
   });
 }
@@ -110,9 +109,8 @@ Result<Ticket> TicketService::Reopen(const RequestContext& ctx, std::int64_t id,
                                      const ReopenTicketRequest& r) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto rec,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     if (rec.ticket.state_type == domain::kTypeMerged)
@@ -148,9 +146,8 @@ Result<Ticket> TicketService::Reopen(const RequestContext& ctx, std::int64_t id,
 Result<ArchiveResult> TicketService::Archive(const RequestContext& ctx, std::int64_t id) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<ArchiveResult> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsDelete));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsDelete));
     GOATFLOW_ASSIGN_OR_RETURN(auto rec, store::LoadTicket(db, id));
     if (!rec || !service::tickets::CanSee(caller, *rec)) return service::tickets::TicketNotFound();
     if (caller.IsCustomer()) return Denied("Customers cannot delete tickets");
@@ -188,9 +185,8 @@ Result<Ticket> TicketService::Merge(const RequestContext& ctx, std::int64_t id,
                                     const MergeTicketRequest& r) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto source, store::LoadTicket(db, id));
     if (!source || !service::tickets::CanSee(caller, *source))
       return service::tickets::TicketNotFound();

@@ -114,9 +114,8 @@ Result<TicketHistory> TicketService::History(const RequestContext& ctx, std::int
 
 Result<TicketLinks> TicketService::Links(const RequestContext& ctx, std::int64_t id) {
   return service::Read(impl_, [&](store::Db& db) -> Result<TicketLinks> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsRead));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsRead));
     GOATFLOW_RETURN_IF_ERROR(service::tickets::LoadForCaller(db, caller, id, std::nullopt));
     return LoadLinks(db, caller, id);
   });
@@ -126,9 +125,8 @@ Result<TicketLinks> TicketService::AddLink(const RequestContext& ctx, std::int64
                                            std::int64_t target_id, const std::string& link_type) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<TicketLinks> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto source,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_ASSIGN_OR_RETURN(auto target,
@@ -176,9 +174,8 @@ Result<TicketLinks> TicketService::RemoveLink(const RequestContext& ctx, std::in
                                               const std::string& link_type) {
   TimePoint now = impl_.clock->Now();
   return service::Write(impl_, [&](store::Db& db) -> Result<TicketLinks> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsWrite));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsWrite));
     GOATFLOW_ASSIGN_OR_RETURN(auto source,
                               service::tickets::LoadForCaller(db, caller, id, Permission::kRw));
     GOATFLOW_ASSIGN_OR_RETURN(auto target,

@@ -229,9 +229,8 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
 Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id,
                                   bool include_articles, bool include_last_article) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Ticket> {
-    GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(
-        service::tickets::RequireTicketScope(db, ctx, caller, id, service::kScopeTicketsRead));
+    GOATFLOW_ASSIGN_OR_RETURN(
+        Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsRead));
     GOATFLOW_ASSIGN_OR_RETURN(auto record,
                               service::tickets::LoadForCaller(db, caller, id, std::nullopt));
     GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket, service::tickets::Fresh(db, caller, id));
