@@ -74,6 +74,27 @@ std::optional<std::vector<std::string>> BodyReader::StringList(std::string_view 
   return std::nullopt;
 }
 
+std::optional<std::map<std::string, std::string>> BodyReader::StringMap(std::string_view key) {
+  const auto* value = body_.if_contains(key);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_object()) {
+    WrongType(key);
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [name, item] : value->as_object()) {
+    if (item.is_string()) {
+      out.emplace(name, item.as_string());
+    } else if (item.is_number() || item.is_bool()) {
+      out.emplace(name, boost::json::serialize(item));
+    } else {
+      WrongType(key);
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
 std::optional<std::vector<std::int64_t>> BodyReader::IntList(std::string_view key) {
   const auto* value = body_.if_contains(key);
   if (value == nullptr || value->is_null()) return std::nullopt;

@@ -17,6 +17,7 @@
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,9 @@ class BodyReader {
   std::optional<bool> Bool(std::string_view key);
   std::optional<std::vector<std::string>> StringList(std::string_view key);
   std::optional<std::vector<std::int64_t>> IntList(std::string_view key);
+  // An object of scalars as name -> text: strings as they are, numbers and
+  // booleans as their JSON text (query-parameter objects, e.g. saved searches).
+  std::optional<std::map<std::string, std::string>> StringMap(std::string_view key);
 
   bool Has(std::string_view key) const;      // present, null included
   bool IsNull(std::string_view key) const;   // present and null (to clear a field)

@@ -100,6 +100,12 @@ std::optional<std::string> HttpRequest::Query(std::string_view name) const {
   return raw_.get_param_value(key.c_str());
 }
 
+std::map<std::string, std::string> HttpRequest::QueryParams() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : raw_.params) out.emplace(name, value);
+  return out;
+}
+
 PageRequest HttpRequest::Page() const {
   return ParsePageRequest(
       PageQuery{Query("page"), Query("limit"), Query("per_page"), Query("offset")});

@@ -13,6 +13,7 @@
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,8 @@ class HttpRequest {
   std::optional<std::string> Header(std::string_view name) const;
   // A query parameter; nullopt when absent.
   std::optional<std::string> Query(std::string_view name) const;
+  // Every query parameter (the first value of a repeated one).
+  std::map<std::string, std::string> QueryParams() const;
   // page/limit/per_page/offset of the query string (api-v1.md §1.4).
   PageRequest Page() const;
   // A `:name` segment of the route ("" if the route has none).

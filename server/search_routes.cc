@@ -1,11 +1,12 @@
 // Search endpoints (api-v1.md §8): the search box, ticket search with the
-// list filters, agent search and suggestions. The query language is the
-// library's (docs/search.md).
+// list filters, agent search, suggestions and saved searches. The query
+// language is the library's (docs/search.md).
 
 #include <charconv>
 
 #include "goatflow/json.h"
 #include "goatflow/search.h"
+#include "server/body.h"
 #include "server/query_params.h"
 #include "server/routes.h"
 
@@ -75,6 +76,64 @@ Reply UserSearch(Helpdesk& hd, HttpRequest& req) {
   return List(json::ToJson(page->items), page->pagination);
 }
 
+// POST /search/saved: `parameters` (alias `filters`) of GET /tickets params.
+Result<SavedSearch> ParseSavedSearch(const HttpRequest& req) {
+  auto body = req.JsonBody();
+  if (!body.ok()) return body.error();
+  BodyReader in(*body);
+  SavedSearch search;
+  search.name = in.String("name").value_or("");
+  if (auto type = in.String("type")) search.type = *type;
+  auto parameters = in.StringMap("parameters");
+  if (!parameters) parameters = in.StringMap("filters");
+  if (parameters) search.parameters = std::move(*parameters);
+  if (!in.ok()) return in.error();
+  return search;
+}
+
+Result<UpdateSavedSearchRequest> ParseSavedSearchUpdate(const HttpRequest& req) {
+  auto body = req.JsonBody();
+  if (!body.ok()) return body.error();
+  BodyReader in(*body);
+  UpdateSavedSearchRequest request;
+  request.name = in.String("name");
+  request.type = in.String("type");
+  request.parameters = in.StringMap("parameters");
+  if (!request.parameters) request.parameters = in.StringMap("filters");
+  if (!in.ok()) return in.error();
+  return request;
+}
+
+void RegisterSavedSearchRoutes(Router& router, Helpdesk& hd) {
+  router.Get("/api/v1/search/saved", [&hd](HttpRequest& req) -> Reply {
+    auto page = hd.Search().ListSavedSearches(req.context(), req.Page());
+    if (!page.ok()) return Fail(page.error());
+    return List(json::ToJson(page->items), page->pagination);
+  });
+  router.Post("/api/v1/search/saved", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto search, ParseSavedSearch(req));
+    return Render(hd.Search().CreateSavedSearch(req.context(), search), 201);
+  });
+  router.Get("/api/v1/search/saved/:name", [&hd](HttpRequest& req) -> Reply {
+    return Render(hd.Search().GetSavedSearch(req.context(), req.PathParam("name")));
+  });
+  router.Put("/api/v1/search/saved/:name", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto request, ParseSavedSearchUpdate(req));
+    return Render(hd.Search().UpdateSavedSearch(req.context(), req.PathParam("name"), request));
+  });
+  router.Delete("/api/v1/search/saved/:name", [&hd](HttpRequest& req) -> Reply {
+    GOATFLOW_HTTP_ASSIGN(auto search,
+                         hd.Search().DeleteSavedSearch(req.context(), req.PathParam("name")));
+    return Ok(json::SavedSearchDeleted(search));
+  });
+  router.Post("/api/v1/search/saved/:name/execute", [&hd](HttpRequest& req) -> Reply {
+    auto page = hd.Search().ExecuteSavedSearch(req.context(), req.PathParam("name"),
+                                               req.QueryParams());
+    if (!page.ok()) return Fail(page.error());
+    return List(json::ToJson(page->tickets), page->pagination);
+  });
+}
+
 }  // namespace
 
 void RegisterSearchRoutes(Router& router, Helpdesk& hd) {
@@ -84,6 +143,7 @@ void RegisterSearchRoutes(Router& router, Helpdesk& hd) {
   router.Get("/api/v1/search/suggestions", [&hd](HttpRequest& req) {
     return Render(hd.Search().Suggest(req.context(), QueryText(req), IntParam(req, "limit", 10)));
   });
+  RegisterSavedSearchRoutes(router, hd);
 }
 
 }  // namespace goatflow::server

@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
 #include "goatflow/json.h"
 #include "goatflow/tickets.h"
 #include "server/routes.h"
@@ -31,74 +29,10 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
-Error BadFilter(std::string_view name) {
-  return Error(ErrorCode::kInvalidArgument, fmt::format("Invalid {} filter", name),
-               {{"field", std::string(name)}, {"reason", "invalid"}})
-      .WithWireCode("core:validation_failed");
-}
-
-// Appends the integers of the first present parameter among `names`.
-Status IdList(const HttpRequest& req, Names names, std::vector<std::int64_t>& out) {
-  for (std::string_view name : names) {
-    auto text = req.Query(name);
-    if (!text) continue;
-    for (const std::string& item : SplitList(*text)) {
-      std::int64_t id = 0;
-      auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
-      if (ec != std::errc() || end != item.data() + item.size()) return BadFilter(*names.begin());
-      out.push_back(id);
-    }
-    return OkStatus();
-  }
-  return OkStatus();
-}
-
-std::optional<std::string> FirstQuery(const HttpRequest& req, Names names) {
-  for (std::string_view name : names)
-    if (auto value = req.Query(name)) return value;
-  return std::nullopt;
-}
-
 }  // namespace
 
 Result<ListTicketsRequest> ParseListQuery(const HttpRequest& req) {
-  ListTicketsRequest r;
-  r.page = req.Page();
-  if (auto status = req.Query("status")) r.status = SplitList(*status);
-  if (auto priority = req.Query("priority")) r.priority = SplitList(*priority);
-  if (auto ids = req.Query("priority_id")) {
-    for (std::string& id : SplitList(*ids)) r.priority.push_back(std::move(id));
-  }
-  const Status id_lists[] = {
-      IdList(req, {"state_id"}, r.state_ids),
-      IdList(req, {"queue_id", "queue"}, r.queue_ids),
-      IdList(req, {"type_id"}, r.type_ids),
-      IdList(req, {"owner_id", "assigned_to", "user_id"}, r.owner_ids),
-      IdList(req, {"responsible_id", "assigned_user_id"}, r.responsible_ids),
-  };
-  for (const Status& status : id_lists)
-    if (!status.ok()) return status.error();
-  r.customer_id = req.Query("customer_id");
-  r.customer_user_id = req.Query("customer_user_id");
-  r.search = FirstQuery(req, {"search", "q"});
-  if (auto archived = req.Query("archived")) {
-    if (*archived == "true" || *archived == "1") r.archived = ArchivedFilter::kArchived;
-    if (*archived == "all") r.archived = ArchivedFilter::kAll;
-  } else if (auto flag = req.Query("archive_flag")) {
-    if (*flag == "1" || *flag == "true") r.archived = ArchivedFilter::kArchived;
-  }
-  r.created_after = req.Query("created_after");
-  r.created_before = req.Query("created_before");
-  r.updated_after = req.Query("updated_after");
-  if (auto sort = req.Query("sort")) r.sort = *sort;
-  if (auto order = req.Query("order")) r.order = *order == "asc" ? "asc" : "desc";
-  if (auto include = req.Query("include")) {
-    for (const std::string& item : SplitList(*include)) {
-      if (item == "article_count") r.include_article_count = true;
-      if (item == "last_article") r.include_last_article = true;
-    }
-  }
-  return r;
+  return ParseListTicketsParams([&req](std::string_view name) { return req.Query(name); });
 }
 
 namespace {

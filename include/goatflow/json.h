@@ -100,6 +100,10 @@ std::string ToJson(const TicketSearchPage& page);
 std::string ToJson(const std::vector<TicketSearchHit>& hits);  // the page's items
 std::string ToJson(const GlobalSearchResult& result);
 std::string ToJson(const std::vector<Suggestion>& suggestions);
+// SavedSearch {"name","type","parameters":{"<param>":"<string>"}}.
+std::string ToJson(const SavedSearch& search);
+std::string ToJson(const std::vector<SavedSearch>& searches);
+std::string SavedSearchDeleted(const SavedSearch& search);  // {"name","deleted":true}
 // --- Directory: lookups, queues, customers, agents, groups, roles ---------
 // Single objects render as the spec's shapes (api-v1 §2.3-2.6, §10, §13.1;
 // RFC 3339 times, never a password hash). Lookup lists render as JSON arrays;

@@ -10,6 +10,7 @@
 // created:>YYYY-MM-DD / created:<YYYY-MM-DD.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,21 @@ struct IndexReport {
   bool consistent() const { return missing == 0 && stale == 0 && orphaned == 0; }
 };
 
+// A saved search (api-v1.md §8, domain.md §8.1): GET /tickets parameters
+// stored under a name, per user.
+struct SavedSearch {
+  std::string name;                               // 1-200 characters, unique per user
+  std::string type = "TicketSearch";
+  std::map<std::string, std::string> parameters;  // names of api-v1.md §4.1
+};
+
+// Changes to a saved search: only set fields change.
+struct UpdateSavedSearchRequest {
+  std::optional<std::string> name{};  // rename
+  std::optional<std::string> type{};
+  std::optional<std::map<std::string, std::string>> parameters{};  // replaces all
+};
+
 class SearchService {
  public:
   // Errors: unauthenticated, permission_denied (token scope tickets:read),
@@ -126,6 +142,31 @@ class SearchService {
   // triggers keep the indexes current; this repairs a database whose index was
   // damaged or edited by hand.
   Result<IndexReport> Reindex(const RequestContext& ctx);
+
+  // Saved searches belong to the caller alone: another user's name is
+  // not_found. Token scope tickets:read. Errors of every call: unauthenticated,
+  // permission_denied (scope).
+  //
+  // The caller's saved searches sorted by name.
+  Result<Page<SavedSearch>> ListSavedSearches(const RequestContext& ctx, const PageRequest& page);
+  // Errors: not_found "Saved search not found".
+  Result<SavedSearch> GetSavedSearch(const RequestContext& ctx, const std::string& name);
+  // Errors: invalid_argument (name: empty, longer than 200 characters, control
+  // characters or invalid UTF-8; type: empty or longer than 64; a parameter
+  // that GET /tickets does not read, or a value it rejects), already_exists
+  // "Saved search already exists".
+  Result<SavedSearch> CreateSavedSearch(const RequestContext& ctx, const SavedSearch& search);
+  // Errors: as Create, and not_found.
+  Result<SavedSearch> UpdateSavedSearch(const RequestContext& ctx, const std::string& name,
+                                        const UpdateSavedSearchRequest& request);
+  // Returns the deleted search. Errors: not_found.
+  Result<SavedSearch> DeleteSavedSearch(const RequestContext& ctx, const std::string& name);
+  // The tickets the stored parameters select, under the caller's current
+  // permissions; `overrides` (GET /tickets parameters, e.g. page) replace
+  // stored ones of the same name. Errors: not_found, and those of
+  // TicketService::List.
+  Result<TicketPage> ExecuteSavedSearch(const RequestContext& ctx, const std::string& name,
+                                        const std::map<std::string, std::string>& overrides = {});
 
   // Ticket numbers and titles starting with `prefix` (visible tickets), and for
   // agents queue names and agent logins. Fewer than 2 characters: empty.

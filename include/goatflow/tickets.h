@@ -12,6 +12,7 @@
 // audit rows commit together or not at all. Safe for concurrent use.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -152,6 +153,16 @@ struct ListTicketsRequest {
   // the agent cannot read it; permission_denied for customers.
   std::optional<std::int64_t> within_queue{};
 };
+
+// Reads the query parameters of GET /api/v1/tickets (api-v1.md §4.1,
+// pagination and aliases included; `state` is accepted as an alias of
+// `status`). `param(name)` is a parameter's value, nullopt when absent.
+// Errors: invalid_argument "Invalid <name> filter" (an id list that is not
+// integers; core:validation_failed).
+using ParamLookup = std::function<std::optional<std::string>(std::string_view name)>;
+Result<ListTicketsRequest> ParseListTicketsParams(const ParamLookup& param);
+// Whether ParseListTicketsParams reads parameter `name`.
+bool IsListTicketsParam(std::string_view name);
 
 struct TicketPage {
   std::vector<Ticket> tickets{};

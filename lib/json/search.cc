@@ -1,4 +1,4 @@
-// JSON renderings of the search box and suggestions (api-v1.md §8).
+// JSON renderings of the search box, suggestions and saved searches (api-v1.md §8).
 
 #include <boost/json.hpp>
 
@@ -48,6 +48,30 @@ std::string ToJson(const std::vector<Suggestion>& suggestions) {
   boost::json::array out;
   for (const Suggestion& s : suggestions)
     out.push_back({{"type", s.type}, {"id", s.id}, {"label", s.label}, {"value", s.value}});
+  return boost::json::serialize(out);
+}
+
+namespace {
+
+boost::json::object SavedSearchObject(const SavedSearch& search) {
+  boost::json::object parameters;
+  for (const auto& [key, value] : search.parameters) parameters[key] = value;
+  return {{"name", search.name}, {"type", search.type}, {"parameters", std::move(parameters)}};
+}
+
+}  // namespace
+
+std::string ToJson(const SavedSearch& search) {
+  return boost::json::serialize(SavedSearchObject(search));
+}
+
+std::string SavedSearchDeleted(const SavedSearch& search) {
+  return boost::json::serialize(boost::json::object{{"name", search.name}, {"deleted", true}});
+}
+
+std::string ToJson(const std::vector<SavedSearch>& searches) {
+  boost::json::array out;
+  for (const SavedSearch& search : searches) out.push_back(SavedSearchObject(search));
   return boost::json::serialize(out);
 }
 

@@ -82,48 +82,57 @@ Status CheckQueueListing(store::Db& db, const RequestContext& ctx, const service
 
 }  // namespace
 
+namespace service {
+
+Result<TicketPage> ListTickets(store::Db& db, const RequestContext& ctx, const Caller& caller,
+                               const ListTicketsRequest& request) {
+  std::vector<std::int64_t> queue_ids = request.queue_ids;
+  if (request.within_queue) {
+    GOATFLOW_RETURN_IF_ERROR(CheckQueueListing(db, ctx, caller, *request.within_queue));
+    queue_ids = {*request.within_queue};
+  } else {
+    GOATFLOW_RETURN_IF_ERROR(RequireScope(ctx, kScopeTicketsRead));
+  }
+  const PageRequest window = request.page.Normalized();
+  TicketPage page;
+  ListTicketsRequest effective = request;
+  effective.queue_ids = std::move(queue_ids);
+  GOATFLOW_ASSIGN_OR_RETURN(auto query, BuildTicketQuery(db, caller, effective));
+  if (!query) {  // no readable queue: an empty list, not an error
+    page.pagination = MakePagination(window, 0);
+    return page;
+  }
+  const TicketQuery& q = *query;
+  std::int64_t total = 0;
+  {
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(q.CountSql()));
+    q.BindTo(stmt);
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) total = stmt.Int(0);
+  }
+  page.pagination = MakePagination(window, total);
+  if (window.Offset() >= total) return page;
+  std::string sql = std::string(store::TicketSelectSql()) + q.WhereSql() +
+                    TicketOrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
+  int next = q.BindTo(stmt);
+  stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    page.tickets.push_back(store::ReadTicketRow(stmt).ticket);
+  }
+  GOATFLOW_RETURN_IF_ERROR(AddIncludes(db, caller.IsCustomer(), request, page.tickets));
+  return page;
+}
+
+}  // namespace service
+
 Result<TicketPage> TicketService::List(const RequestContext& ctx,
                                        const ListTicketsRequest& request) {
   return service::Read(impl_, [&](store::Db& db) -> Result<TicketPage> {
     GOATFLOW_ASSIGN_OR_RETURN(service::Caller caller, service::LoadCaller(db, ctx));
-    std::vector<std::int64_t> queue_ids = request.queue_ids;
-    if (request.within_queue) {
-      GOATFLOW_RETURN_IF_ERROR(CheckQueueListing(db, ctx, caller, *request.within_queue));
-      queue_ids = {*request.within_queue};
-    } else {
-      GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
-    }
-    const PageRequest window = request.page.Normalized();
-    TicketPage page;
-    ListTicketsRequest effective = request;
-    effective.queue_ids = std::move(queue_ids);
-    GOATFLOW_ASSIGN_OR_RETURN(auto query, service::BuildTicketQuery(db, caller, effective));
-    if (!query) {  // no readable queue: an empty list, not an error
-      page.pagination = MakePagination(window, 0);
-      return page;
-    }
-    const service::TicketQuery& q = *query;
-    std::int64_t total = 0;
-    {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(q.CountSql()));
-      q.BindTo(stmt);
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (row) total = stmt.Int(0);
-    }
-    page.pagination = MakePagination(window, total);
-    if (window.Offset() >= total) return page;
-    std::string sql = std::string(store::TicketSelectSql()) + q.WhereSql() +
-                      service::TicketOrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
-    int next = q.BindTo(stmt);
-    stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
-    while (true) {
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      page.tickets.push_back(store::ReadTicketRow(stmt).ticket);
-    }
-    GOATFLOW_RETURN_IF_ERROR(AddIncludes(db, caller.IsCustomer(), request, page.tickets));
-    return page;
+    return service::ListTickets(db, ctx, caller, request);
   });
 }
 

@@ -61,7 +61,10 @@ Status Stmt::Run() {
   while (true) {
     auto row = Step();
     if (!row.ok()) return std::move(row).error();
-    if (!*row) return OkStatus();
+    if (!*row) {
+      sqlite3_reset(stmt_);
+      return OkStatus();
+    }
   }
 }
 

@@ -52,7 +52,8 @@ class Stmt {
 
   // Advances: true when a row is ready, false when done.
   Result<bool> Step();
-  // Steps to completion, ignoring rows.
+  // Steps to completion, ignoring rows, and resets the statement so that it
+  // can be bound and run again (bindings are kept).
   Status Run();
 
   bool IsNull(int column) const;

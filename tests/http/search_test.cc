@@ -167,5 +167,81 @@ TEST_CASE("Agent search and suggestions over HTTP") {
                     "/data") == "[]");
 }
 
+TEST_CASE("Saved searches over HTTP: round trip, URL-encoded names, owners only") {
+  TestServer server;
+  PermissionWorld world(server.helpdesk());
+  auto client = server.Client();
+  const std::string json = "application/json";
+
+  auto created = client.Post(
+      "/api/v1/search/saved", Bearer(world.rw_token),
+      R"({"name":"My open tickets","filters":{"status":"open","queue_id":)" +
+          std::to_string(world.rw_queue) + "}}",
+      json.c_str());
+  REQUIRE(created);
+  INFO(created->body);
+  REQUIRE(created->status == 201);
+  REQUIRE(BodyField(created, "/data/name") == "My open tickets");
+  REQUIRE(BodyField(created, "/data/type") == "TicketSearch");
+  REQUIRE(BodyField(created, "/data/parameters/queue_id") == std::to_string(world.rw_queue));
+
+  auto again = client.Post("/api/v1/search/saved", Bearer(world.rw_token),
+                           R"({"name":"My open tickets","parameters":{}})", json.c_str());
+  REQUIRE(again->status == 409);
+  auto bad = client.Post("/api/v1/search/saved", Bearer(world.rw_token),
+                         R"({"name":"x","parameters":{"colour":"red"}})", json.c_str());
+  REQUIRE(bad->status == 400);
+  REQUIRE(BodyField(bad, "/error") == "Unknown search parameter: colour");
+  REQUIRE(client.Post("/api/v1/search/saved", Bearer(world.rw_token),
+                      R"({"name":"x","parameters":{"status":["open"]}})", json.c_str())
+              ->status == 400);
+  REQUIRE(client.Post("/api/v1/search/saved", Bearer(world.rw_token), R"({"parameters":{}})",
+                      json.c_str())
+              ->status == 400);
+
+  auto list = client.Get("/api/v1/search/saved", Bearer(world.rw_token));
+  REQUIRE(list->status == 200);
+  REQUIRE(BodyField(list, "/pagination/total") == "1");
+  REQUIRE(BodyField(list, "/data/0/parameters/status") == "open");
+
+  const std::string item = "/api/v1/search/saved/My%20open%20tickets";
+  auto got = client.Get(item, Bearer(world.rw_token));
+  REQUIRE(got->status == 200);
+  REQUIRE(BodyField(got, "/data/name") == "My open tickets");
+  REQUIRE(client.Get(item, Bearer(world.ro_token))->status == 404);  // not the owner
+  REQUIRE(client.Get(item)->status == 401);
+
+  auto run = client.Post(item + "/execute?limit=5", Bearer(world.rw_token), "", json.c_str());
+  REQUIRE(run);
+  INFO(run->body);
+  REQUIRE(run->status == 200);
+  REQUIRE(BodyField(run, "/pagination/total") == "2");  // rw_ticket and ticket_b
+  REQUIRE(BodyField(run, "/data/0/queue_id") == std::to_string(world.rw_queue));
+  auto one = client.Post(item + "/execute?limit=1&customer_user_id=cust_b", Bearer(world.rw_token),
+                         "", json.c_str());
+  REQUIRE(BodyField(one, "/pagination/total") == "1");
+  REQUIRE(BodyField(one, "/data/0/id") == std::to_string(world.ticket_b));
+  REQUIRE(client.Post(item + "/execute", Bearer(world.ro_token), "", json.c_str())->status == 404);
+
+  auto renamed = client.Put(item, Bearer(world.rw_token),
+                            R"({"name":"Renamed","parameters":{"status":"closed"}})", json.c_str());
+  REQUIRE(renamed->status == 200);
+  REQUIRE(BodyField(renamed, "/data/parameters/status") == "closed");
+  REQUIRE(client.Get(item, Bearer(world.rw_token))->status == 404);
+  auto none = client.Post("/api/v1/search/saved/Renamed/execute", Bearer(world.rw_token), "",
+                          json.c_str());
+  REQUIRE(BodyField(none, "/pagination/total") == "0");
+
+  REQUIRE(client.Delete("/api/v1/search/saved/Renamed", Bearer(world.ro_token))->status == 404);
+  auto deleted = client.Delete("/api/v1/search/saved/Renamed", Bearer(world.rw_token));
+  REQUIRE(deleted->status == 200);
+  REQUIRE(BodyField(deleted, "/data/deleted") == "true");
+  REQUIRE(client.Get("/api/v1/search/saved/Renamed", Bearer(world.rw_token))->status == 404);
+
+  // A token without tickets:read cannot reach them.
+  std::string narrow = testing::ScopedToken(server.helpdesk(), world.rw_token, {"queues:read"});
+  REQUIRE(client.Get("/api/v1/search/saved", Bearer(narrow))->status == 403);
+}
+
 }  // namespace
 }  // namespace goatflow
