@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "core/macros.h"
@@ -106,6 +107,48 @@ Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Cal
       TicketSearch{std::move(*conditions), service::TicketMatch(caller, parsed, request.fulltext)});
 }
 
+// Ranking costs about a microsecond per matching ticket (bm25 reads each
+// row's column sizes), and a common word matches most tickets. Past this many
+// visible matches, a first page ranks only the newest kRankWindow of them
+// (ticket ids grow with creation, and the recency boost favours them anyway);
+// pages beyond the window rank every match.
+constexpr std::int64_t kRankWindow = 2000;
+
+// The lowest rowid of `table` among the newest kRankWindow rows of
+// `from_where` (its parameters bound by `bind`, which returns the next index),
+// when there are more than kRankWindow rows and rows up to `page_end` lie
+// inside that window; nullopt means rank every row.
+Result<std::optional<std::int64_t>> RankWindowStart(
+    store::Db& db, std::string_view table, const std::string& from_where,
+    const std::function<int(store::Stmt&)>& bind, std::int64_t total, std::int64_t page_end) {
+  if (total <= kRankWindow || page_end > kRankWindow) return std::optional<std::int64_t>();
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(fmt::format(
+                                           "SELECT {0}.rowid{1} ORDER BY {0}.rowid DESC "
+                                           "LIMIT 1 OFFSET ?",
+                                           table, from_where)));
+  stmt.Bind(bind(stmt), kRankWindow - 1);
+  GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(stmt.Int(0));
+}
+
+// Snippets of the page's hits only: in the ranked query they would be built
+// for every ranked row before the sort keeps a page of them.
+Result<std::vector<std::string>> Snippets(store::Db& db, std::string_view table,
+                                          const std::string& snippet_sql, const std::string& match,
+                                          const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> out;
+  const std::string sql = fmt::format("SELECT {1} FROM {0} WHERE {0} MATCH ? AND rowid = ?",
+                                      table, snippet_sql);
+  for (std::int64_t id : ids) {
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));  // cached: one prepare in all
+    stmt.BindAll(match, id);
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    out.push_back(row ? HtmlSnippet(stmt.Text(0)) : std::string());
+  }
+  return out;
+}
+
 Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, TimePoint now,
                                          const SearchTicketsRequest& request) {
   const PageRequest window = request.filters.page.Normalized();
@@ -116,7 +159,8 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
     return page;
   }
   const TicketQuery& q = prepared->conditions;
-  const bool ranked = !prepared->match.empty();
+  const std::string& match = prepared->match;
+  const bool ranked = !match.empty();
   std::string from = ranked ? " FROM ticket_search JOIN ticket t ON t.id = ticket_search.rowid"
                             : " FROM ticket t";
   std::string where = q.WhereSql();
@@ -126,17 +170,27 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
   {
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT count(*)" + from + where));
     int next = q.BindTo(stmt);
-    if (ranked) stmt.Bind(next, prepared->match);
+    if (ranked) stmt.Bind(next, match);
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (row) total = stmt.Int(0);
   }
   page.pagination = MakePagination(window, total);
   if (window.Offset() >= total) return page;
 
-  std::string select =
-      ranked ? fmt::format("SELECT t.id, -{} * {} AS score, {}", kTicketRank, kRecency,
-                           TicketSnippetSql(caller, request.fulltext))
-             : "SELECT t.id, 0.0 AS score, ''";
+  std::optional<std::int64_t> window_start;
+  if (ranked && request.by_relevance) {
+    auto bind = [&](store::Stmt& stmt) {
+      int next = q.BindTo(stmt);
+      stmt.Bind(next, match);
+      return next + 1;
+    };
+    GOATFLOW_ASSIGN_OR_RETURN(window_start,
+                              RankWindowStart(db, "ticket_search", from + where, bind, total,
+                                              window.Offset() + window.limit));
+    if (window_start) where += " AND ticket_search.rowid >= ?";
+  }
+  std::string select = ranked ? fmt::format("SELECT t.id, -{} * {} AS score", kTicketRank, kRecency)
+                              : "SELECT t.id, 0.0 AS score";
   std::string order = ranked && request.by_relevance
                           ? " ORDER BY score DESC, t.id DESC"
                           : service::TicketOrderBy(request.filters.sort, request.filters.order);
@@ -145,19 +199,26 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
   int next = 1;
   if (ranked) stmt.Bind(next++, core::FormatDbTime(now));
   next = q.BindTo(stmt, next);
-  if (ranked) stmt.Bind(next++, prepared->match);
+  if (ranked) stmt.Bind(next++, match);
+  if (window_start) stmt.Bind(next++, *window_start);
   stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
   std::vector<std::int64_t> ids;
-  std::vector<std::pair<double, std::string>> extras;
+  std::vector<double> scores;
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     ids.push_back(stmt.Int(0));
-    extras.emplace_back(stmt.Real(1), HtmlSnippet(stmt.Text(2)));
+    scores.push_back(stmt.Real(1));
+  }
+  std::vector<std::string> snippets(ids.size());
+  if (ranked) {
+    GOATFLOW_ASSIGN_OR_RETURN(snippets, Snippets(db, "ticket_search",
+                                                 TicketSnippetSql(caller, request.fulltext),
+                                                 match, ids));
   }
   GOATFLOW_ASSIGN_OR_RETURN(auto tickets, LoadTickets(db, ids));
-  for (std::size_t i = 0; i < tickets.size() && i < extras.size(); ++i)
-    page.hits.push_back(TicketSearchHit{std::move(tickets[i]), extras[i].second, extras[i].first});
+  for (std::size_t i = 0; i < tickets.size() && i < ids.size(); ++i)
+    page.hits.push_back(TicketSearchHit{std::move(tickets[i]), snippets[i], scores[i]});
   return page;
 }
 
@@ -182,19 +243,32 @@ Result<std::pair<std::vector<ArticleBrief>, std::int64_t>> SearchArticles(
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (row) out.second = stmt.Int(0);
   }
+  auto bind = [&](store::Stmt& stmt) {
+    int next = visible->BindTo(stmt);
+    stmt.Bind(next, parsed.match);
+    return next + 1;
+  };
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto window_start, RankWindowStart(db, "article_search", from, bind, out.second, limit));
+  if (window_start) from += " AND article_search.rowid >= ?";
   GOATFLOW_ASSIGN_OR_RETURN(
       auto stmt,
-      db.Prepare(fmt::format("SELECT a.id, a.ticket_id, article_search.subject, {}{} ORDER BY "
-                             "bm25(article_search, 4.0, 1.0), a.id DESC LIMIT ?",
-                             SnippetSql("article_search", -1), from)));
-  int next = visible->BindTo(stmt);
-  stmt.Bind(next, parsed.match).Bind(next + 1, limit);
+      db.Prepare("SELECT a.id, a.ticket_id, article_search.subject" + from +
+                 " ORDER BY bm25(article_search, 4.0, 1.0), a.id DESC LIMIT ?"));
+  int next = bind(stmt);
+  if (window_start) stmt.Bind(next++, *window_start);
+  stmt.Bind(next, limit);
+  std::vector<std::int64_t> ids;
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    out.first.push_back(
-        ArticleBrief{stmt.Int(0), stmt.Int(1), stmt.Text(2), HtmlSnippet(stmt.Text(3))});
+    ids.push_back(stmt.Int(0));
+    out.first.push_back(ArticleBrief{stmt.Int(0), stmt.Int(1), stmt.Text(2), ""});
   }
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto snippets,
+      Snippets(db, "article_search", SnippetSql("article_search", -1), parsed.match, ids));
+  for (std::size_t i = 0; i < ids.size(); ++i) out.first[i].snippet = std::move(snippets[i]);
   return out;
 }
 
