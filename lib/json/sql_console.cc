@@ -1,7 +1,6 @@
 // The execute_sql result shape of spec/mcp.md §6.10.
 
 #include <boost/json.hpp>
-
 #include <cmath>
 #include <variant>
 
@@ -47,7 +46,9 @@ struct CellValue {
     return d;
   }
   bj::value operator()(const std::string& text) const { return bj::string(text); }
-  bj::value operator()(const SqlBlob& blob) const { return bj::string("base64:" + Base64(blob.bytes)); }
+  bj::value operator()(const SqlBlob& blob) const {
+    return bj::string("base64:" + Base64(blob.bytes));
+  }
 };
 
 }  // namespace

@@ -45,7 +45,8 @@ Status CheckAccess(Helpdesk::Impl& impl, const RequestContext& ctx) {
 Status CheckStatementText(const std::string& sql) {
   if (!core::IsValidUtf8(sql))
     return service::ValidationError("query", "invalid_utf8", "query must be valid UTF-8");
-  if (core::Trim(sql).empty()) return service::ValidationError("query", "required", "query is required");
+  if (core::Trim(sql).empty())
+    return service::ValidationError("query", "required", "query is required");
   if (core::Utf8Length(sql) > SqlConsole::kMaxSqlChars)
     return service::ValidationError(
         "query", "too_long",
@@ -58,8 +59,7 @@ Status CheckStatementText(const std::string& sql) {
 service::AuditOutcome OutcomeOf(const Result<SqlQueryResult>& result, bool access_refused) {
   if (result.ok()) return service::AuditOutcome::kSuccess;
   const ErrorCode code = result.error().code;
-  if (access_refused || code == ErrorCode::kPermissionDenied ||
-      code == ErrorCode::kUnauthenticated)
+  if (access_refused || code == ErrorCode::kPermissionDenied || code == ErrorCode::kUnauthenticated)
     return service::AuditOutcome::kDenied;
   return service::AuditOutcome::kFailure;
 }

@@ -1,8 +1,7 @@
 #include "store/console_query.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <memory>
 #include <set>
@@ -101,17 +100,18 @@ Error ConsoleRun::StatementError(int rc, std::string_view what) {
   if (authorizer_.denial()) return *authorizer_.denial();
   switch (rc & 0xFF) {
     case SQLITE_INTERRUPT:
-      return Invalid(fmt::format("query stopped: time limit of {} ms exceeded",
-                                 limits_.time_limit.count()),
-                     "timeout");
+      return Invalid(
+          fmt::format("query stopped: time limit of {} ms exceeded", limits_.time_limit.count()),
+          "timeout");
     case SQLITE_TOOBIG:
-      return Invalid(fmt::format("a value is larger than the limit of {} bytes",
-                                 limits_.max_value_bytes),
-                     "too_big");
+      return Invalid(
+          fmt::format("a value is larger than the limit of {} bytes", limits_.max_value_bytes),
+          "too_big");
     default:
       break;
   }
-  if (IsStatementError(rc)) return Invalid(fmt::format("SQL error: {}", sqlite3_errmsg(raw)), "sql_error");
+  if (IsStatementError(rc))
+    return Invalid(fmt::format("SQL error: {}", sqlite3_errmsg(raw)), "sql_error");
   return SqliteError(raw, rc, what);
 }
 
@@ -187,7 +187,8 @@ SqlCell ReadCell(sqlite3_stmt* stmt, int column, std::size_t& bytes) {
       return sqlite3_column_double(stmt, column);
     case SQLITE_TEXT: {
       const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-      std::string text(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)));
+      std::string text(data ? data : "",
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)));
       bytes += text.size();
       if (!core::IsValidUtf8(text)) return SqlBlob{std::move(text)};
       return text;
@@ -209,7 +210,8 @@ Status ConsoleRun::Collect(sqlite3_stmt* stmt, SqlQueryResult& result) {
   while (true) {
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) return OkStatus();
-    if (rc != SQLITE_ROW) return StatementError(sqlite3_extended_errcode(db_->raw()), "running a console statement");
+    if (rc != SQLITE_ROW)
+      return StatementError(sqlite3_extended_errcode(db_->raw()), "running a console statement");
     if (result.rows.size() >= static_cast<std::size_t>(limits_.max_rows)) {
       result.truncated = true;
       return OkStatus();
@@ -244,8 +246,9 @@ Result<SqlQueryResult> ConsoleRun::Run(const std::string& path, const SqlQueryRe
 // opens a new, empty database.
 bool IsPrivateMemoryDatabase(const std::string& path) {
   if (path.empty() || path == ":memory:") return true;
-  const bool memory_uri = path.rfind("file::memory:", 0) == 0 ||
-                          (path.rfind("file:", 0) == 0 && path.find("mode=memory") != std::string::npos);
+  const bool memory_uri =
+      path.rfind("file::memory:", 0) == 0 ||
+      (path.rfind("file:", 0) == 0 && path.find("mode=memory") != std::string::npos);
   return memory_uri && path.find("cache=shared") == std::string::npos;
 }
 

@@ -123,6 +123,7 @@ constexpr std::array kVirtualTables = std::to_array<ReadableVirtualTable>({
 // purpose: load_extension, readfile/writefile/edit (shell), fts3_tokenizer and
 // fts5 (pointers), sqlite_offset, sqlite_compileoption_*, changes,
 // total_changes, last_insert_rowid (connection state).
+// clang-format off
 constexpr std::array kFunctions = std::to_array<std::string_view>({
     // scalar
     "abs", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif",
@@ -148,6 +149,7 @@ constexpr std::array kFunctions = std::to_array<std::string_view>({
     // FTS5: the MATCH operator and the ranking and snippet functions
     "match", "bm25", "highlight", "snippet",
 });
+// clang-format on
 
 }  // namespace
 

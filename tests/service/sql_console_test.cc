@@ -1,13 +1,14 @@
 // SqlConsole (MCP execute_sql, spec/mcp.md §6.10): who may run a statement,
 // which statements run, what they may read, the limits and the audit trail.
 
+#include "goatflow/sql_console.h"
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <variant>
 
 #include "goatflow/json.h"
-#include "goatflow/sql_console.h"
 #include "ticket_fixture.h"
 
 namespace goatflow::testing {
@@ -94,8 +95,9 @@ TEST_CASE("An admin runs a SELECT with bound arguments") {
   Ticket printer = fx.NewTicket(queue, "Printer on fire");
   fx.NewTicket(queue, "Mouse missing");
 
-  auto result = fx.Ok("SELECT id, title FROM ticket WHERE queue_id = ? AND title LIKE ? ORDER BY id",
-                      {queue, std::string("Printer%")});
+  auto result =
+      fx.Ok("SELECT id, title FROM ticket WHERE queue_id = ? AND title LIKE ? ORDER BY id",
+            {queue, std::string("Printer%")});
   REQUIRE(result.columns == std::vector<std::string>{"id", "title"});
   REQUIRE(result.row_count == 1);
   REQUIRE_FALSE(result.truncated);
@@ -113,7 +115,8 @@ TEST_CASE("An admin runs a SELECT with bound arguments") {
 
 TEST_CASE("CTEs, comments and a trailing semicolon are one statement") {
   ConsoleFixture fx;
-  auto result = fx.Ok("/* note */ WITH t(x) AS (SELECT 1 UNION ALL SELECT 2) SELECT sum(x) AS s FROM t; -- done");
+  auto result = fx.Ok(
+      "/* note */ WITH t(x) AS (SELECT 1 UNION ALL SELECT 2) SELECT sum(x) AS s FROM t; -- done");
   REQUIRE(Cell<std::int64_t>(result, 0, 0) == 3);
   REQUIRE(fx.Ok("; SELECT 1").row_count == 1);
   REQUIRE(fx.Ok("SELECT json_extract('{\"a\":1}', '$.a') AS a, '{\"b\":2}' ->> '$.b' AS b, "
@@ -133,9 +136,8 @@ TEST_CASE("Only admins may use the console") {
   ConsoleFixture fx;
   std::int64_t reader = fx.AddAgent("reader", kAdminGroup, {"ro"});
   std::int64_t customer = fx.AddCustomer("cust", "ACME");
-  for (const RequestContext& ctx :
-       {TicketFixture::Agent(fx.agent_id), TicketFixture::Agent(reader),
-        TicketFixture::Customer(customer)}) {
+  for (const RequestContext& ctx : {TicketFixture::Agent(fx.agent_id), TicketFixture::Agent(reader),
+                                    TicketFixture::Customer(customer)}) {
     REQUIRE_ERR(fx.Run(ctx, "SELECT 1"), ErrorCode::kPermissionDenied,
                 "execute_sql requires admin group membership");
     REQUIRE(fx.LastAudit("outcome") == "denied");
@@ -243,13 +245,14 @@ TEST_CASE("Writes through views, FTS commands and triggers are impossible") {
     INFO(sql);
     REQUIRE_ERR(fx.Run(sql), ErrorCode::kInvalidArgument, "statement is not read-only");
   }
-  REQUIRE(fx.Ok("SELECT rowid FROM ticket_search WHERE ticket_search MATCH 'printer'").row_count == 1);
+  REQUIRE(fx.Ok("SELECT rowid FROM ticket_search WHERE ticket_search MATCH 'printer'").row_count ==
+          1);
 }
 
 TEST_CASE("ATTACH, PRAGMA and pragma functions are refused") {
   ConsoleFixture fx;
-  REQUIRE_ERR(fx.Run("ATTACH DATABASE '" + fx.path() + "' AS other"),
-              ErrorCode::kPermissionDenied, "ATTACH and DETACH are not allowed");
+  REQUIRE_ERR(fx.Run("ATTACH DATABASE '" + fx.path() + "' AS other"), ErrorCode::kPermissionDenied,
+              "ATTACH and DETACH are not allowed");
   REQUIRE_ERR(fx.Run("DETACH DATABASE other"), ErrorCode::kPermissionDenied,
               "ATTACH and DETACH are not allowed");
   for (const char* sql : {"PRAGMA table_info(users)", "PRAGMA query_only = OFF",
@@ -257,9 +260,9 @@ TEST_CASE("ATTACH, PRAGMA and pragma functions are refused") {
     INFO(sql);
     REQUIRE_ERR(fx.Run(sql), ErrorCode::kPermissionDenied, "PRAGMA is not allowed");
   }
-  for (const char* sql : {"SELECT * FROM pragma_table_info('users')",
-                          "SELECT name FROM pragma_database_list",
-                          "SELECT * FROM pragma_compile_options"}) {
+  for (const char* sql :
+       {"SELECT * FROM pragma_table_info('users')", "SELECT name FROM pragma_database_list",
+        "SELECT * FROM pragma_compile_options"}) {
     INFO(sql);
     auto result = fx.Run(sql);
     REQUIRE_FALSE(result.ok());
@@ -313,41 +316,49 @@ TEST_CASE("Password hashes read as NULL and credential tables are denied") {
     const std::string message = fmt::format("access to table {} is not allowed", table);
     REQUIRE_ERR(fx.Run(fmt::format("SELECT * FROM {}", table)), ErrorCode::kPermissionDenied,
                 message);
-    REQUIRE_ERR(fx.Run(fmt::format("SELECT count(*) FROM {}", table)),
-                ErrorCode::kPermissionDenied, message);
+    REQUIRE_ERR(fx.Run(fmt::format("SELECT count(*) FROM {}", table)), ErrorCode::kPermissionDenied,
+                message);
     REQUIRE_ERR(fx.Run(fmt::format("SELECT (SELECT 1 FROM {} LIMIT 1) AS x", table)),
                 ErrorCode::kPermissionDenied, message);
-    REQUIRE_ERR(fx.Run(fmt::format("WITH s AS (SELECT * FROM main.{}) SELECT count(*) FROM s",
-                                   table)),
-                ErrorCode::kPermissionDenied, message);
+    REQUIRE_ERR(
+        fx.Run(fmt::format("WITH s AS (SELECT * FROM main.{}) SELECT count(*) FROM s", table)),
+        ErrorCode::kPermissionDenied, message);
   }
   REQUIRE_ERR(fx.Run("SELECT token_hash FROM user_api_tokens"), ErrorCode::kPermissionDenied,
               "access to table user_api_tokens is not allowed");
 }
 
+TEST_CASE("An unlisted table is denied when a column is read") {
+  ConsoleFixture fx;
+  fx.Sql("CREATE TABLE extra_notes (note TEXT); INSERT INTO extra_notes VALUES ('hidden');");
+  REQUIRE_ERR(fx.Run("SELECT note FROM extra_notes"), ErrorCode::kPermissionDenied,
+              "access to table extra_notes is not allowed");
+  REQUIRE_ERR(fx.Run("SELECT count(*) FROM extra_notes WHERE note = 'hidden'"),
+              ErrorCode::kPermissionDenied, "access to table extra_notes is not allowed");
+  // A reference that reads no column looks like a CTE to the authorizer.
+  REQUIRE(Cell<std::int64_t>(fx.Ok("SELECT count(*) FROM extra_notes"), 0, 0) == 1);
+  REQUIRE(Cell<std::int64_t>(fx.Ok("WITH c(x) AS (SELECT 1) SELECT count(*) FROM c"), 0, 0) == 1);
+}
+
 TEST_CASE("The full-text tables, their shadow tables and views are readable") {
   ConsoleFixture fx;
   Ticket ticket = fx.NewTicket(fx.AddQueue("Support", 1), "Printer on fire");
-  auto hit = fx.Ok("SELECT rowid, title, bm25(ticket_search) AS rank, "
-                   "snippet(ticket_search, 1, '[', ']', '…', 5) AS snip "
-                   "FROM ticket_search WHERE ticket_search MATCH ? ORDER BY rank",
-                   {std::string("printer")});
+  auto hit = fx.Ok(
+      "SELECT rowid, title, bm25(ticket_search) AS rank, "
+      "snippet(ticket_search, 1, '[', ']', '…', 5) AS snip "
+      "FROM ticket_search WHERE ticket_search MATCH ? ORDER BY rank",
+      {std::string("printer")});
   REQUIRE(hit.row_count == 1);
   REQUIRE(Cell<std::int64_t>(hit, 0, 0) == ticket.id);
   REQUIRE(Cell<std::string>(hit, 0, 3) == "[Printer] on fire");
   REQUIRE(fx.Ok("SELECT rowid FROM ticket_search('fire')").row_count == 1);
-  for (const char* sql : {"SELECT count(*) FROM ticket_search_data",
-                          "SELECT count(*) FROM ticket_search_idx",
-                          "SELECT count(*) FROM ticket_search_content",
-                          "SELECT count(*) FROM ticket_search_docsize",
-                          "SELECT * FROM ticket_search_config",
-                          "SELECT count(*) FROM article_search",
-                          "SELECT count(*) FROM article_search_content",
-                          "SELECT * FROM ticket_search_customer",
-                          "SELECT * FROM ticket_search_articles",
-                          "SELECT sum(n) FROM ticket_count",
-                          "SELECT value FROM json_each('[1,2]')",
-                          "SELECT key FROM json_tree('{\"a\":[1]}')"}) {
+  for (const char* sql :
+       {"SELECT count(*) FROM ticket_search_data", "SELECT count(*) FROM ticket_search_idx",
+        "SELECT count(*) FROM ticket_search_content", "SELECT count(*) FROM ticket_search_docsize",
+        "SELECT * FROM ticket_search_config", "SELECT count(*) FROM article_search",
+        "SELECT count(*) FROM article_search_content", "SELECT * FROM ticket_search_customer",
+        "SELECT * FROM ticket_search_articles", "SELECT sum(n) FROM ticket_count",
+        "SELECT value FROM json_each('[1,2]')", "SELECT key FROM json_tree('{\"a\":[1]}')"}) {
     INFO(sql);
     REQUIRE_OK(fx.Run(sql));
   }
@@ -418,7 +429,8 @@ TEST_CASE("Huge values are refused, not allocated") {
                           "FROM c)"}) {
     INFO(sql);
     auto result = fx.Run(sql);
-    REQUIRE_ERR(result, ErrorCode::kInvalidArgument, "a value is larger than the limit of 1048576 bytes");
+    REQUIRE_ERR(result, ErrorCode::kInvalidArgument,
+                "a value is larger than the limit of 1048576 bytes");
     REQUIRE(result.error().details.at("reason") == "too_big");
   }
   REQUIRE(Cell<std::int64_t>(fx.Ok("SELECT length(randomblob(1000))"), 0, 0) == 1000);
@@ -434,23 +446,27 @@ TEST_CASE("Statement text is checked and SQL errors are reported") {
               ErrorCode::kInvalidArgument, "query must be at most 10000 characters");
   REQUIRE_OK(fx.Run("SELECT 1 --" + std::string(SqlConsole::kMaxSqlChars - 11, 'x')));
   REQUIRE_ERR(fx.Run("SELECT '\xff'"), ErrorCode::kInvalidArgument, "query must be valid UTF-8");
-  REQUIRE_ERR(fx.Run("SELEC 1"), ErrorCode::kInvalidArgument, "SQL error: near \"SELEC\": syntax error");
-  REQUIRE_ERR(fx.Run("SELECT * FROM nope"), ErrorCode::kInvalidArgument, "SQL error: no such table: nope");
+  REQUIRE_ERR(fx.Run("SELEC 1"), ErrorCode::kInvalidArgument,
+              "SQL error: near \"SELEC\": syntax error");
+  REQUIRE_ERR(fx.Run("SELECT * FROM nope"), ErrorCode::kInvalidArgument,
+              "SQL error: no such table: nope");
   REQUIRE_ERR(fx.Run("SELECT json('{')"), ErrorCode::kInvalidArgument, "SQL error: malformed JSON");
   REQUIRE_ERR(fx.Run("SELECT * FROM users FOR UPDATE"), ErrorCode::kInvalidArgument, "SQL error");
 }
 
 TEST_CASE("Repeated column names get suffixes and the JSON has the tool's shape") {
   ConsoleFixture fx;
-  auto result = fx.Ok("SELECT 1 AS a, 2 AS a, 3 AS a_2, 'x' AS t, NULL AS z, 1.5 AS r, "
-                      "x'666f6f' AS b, CAST(x'ff' AS TEXT) AS bad");
+  auto result = fx.Ok(
+      "SELECT 1 AS a, 2 AS a, 3 AS a_2, 'x' AS t, NULL AS z, 1.5 AS r, "
+      "x'666f6f' AS b, CAST(x'ff' AS TEXT) AS bad");
   REQUIRE(result.columns ==
           std::vector<std::string>{"a", "a_2", "a_2_2", "t", "z", "r", "b", "bad"});
   REQUIRE(Cell<SqlBlob>(result, 0, 7).bytes == "\xff");
-  REQUIRE(json::ToJson(result) ==
-          R"({"columns":["a","a_2","a_2_2","t","z","r","b","bad"],)"
-          R"("rows":[{"a":1,"a_2":2,"a_2_2":3,"t":"x","z":null,"r":1.5E0,"b":"base64:Zm9v","bad":"base64:/w=="}],)"
-          R"("rows_count":1,"truncated":false})");
+  REQUIRE(
+      json::ToJson(result) ==
+      R"({"columns":["a","a_2","a_2_2","t","z","r","b","bad"],)"
+      R"("rows":[{"a":1,"a_2":2,"a_2_2":3,"t":"x","z":null,"r":1.5E0,"b":"base64:Zm9v","bad":"base64:/w=="}],)"
+      R"("rows_count":1,"truncated":false})");
   REQUIRE(json::ToJson(fx.Ok("SELECT 1 WHERE 0")) ==
           R"({"columns":["1"],"rows":[],"rows_count":0,"truncated":false})");
 }

@@ -2,12 +2,13 @@
 // schema: a migration that adds a table, view or column with a secret fails
 // here until the classification (and docs/schema.md) says what it is.
 
+#include "store/sql_access.h"
+
 #include <regex>
 #include <set>
 
 #include "store/console_query.h"
 #include "store/db.h"
-#include "store/sql_access.h"
 #include "support/test_support.h"
 
 namespace goatflow::store {
@@ -74,11 +75,11 @@ TEST_CASE("Every column of a readable table that looks like a credential reads a
   const std::regex looks_secret("(^|_)(pw|password|passwd|secret|hash|totp|token|salt)(_|$)");
   // Not credentials: the id of the API token an audit entry was made with.
   const std::set<std::string> harmless = {"audit_log.api_token_id"};
-  for (const std::string& table : schema.Strings(
-           "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+  for (const std::string& table :
+       schema.Strings("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
     if (ClassifyTable(table) == TableAccess::kSecret) continue;
-    for (const std::string& column : schema.Strings(
-             "SELECT name FROM pragma_table_info('" + table + "')")) {
+    for (const std::string& column :
+         schema.Strings("SELECT name FROM pragma_table_info('" + table + "')")) {
       const std::string qualified = table + "." + column;
       if (!std::regex_search(column, looks_secret) || harmless.count(qualified)) continue;
       INFO(qualified);
