@@ -23,6 +23,7 @@ namespace goatflow {
 
 class AuthService;
 class SearchService;
+class SqlConsole;
 
 // The library's version, "MAJOR.MINOR.PATCH".
 std::string_view Version();
@@ -95,6 +96,8 @@ class Helpdesk {
   AuthService& Auth();
   // Full-text ticket search, the search box, agent search, suggestions.
   SearchService& Search();
+  // The read-only SQL console of MCP execute_sql (goatflow/sql_console.h).
+  SqlConsole& Sql();
 
   class Impl;
 

@@ -19,6 +19,7 @@
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
 #include "goatflow/search.h"
+#include "goatflow/sql_console.h"
 
 namespace goatflow::json {
 
@@ -104,6 +105,12 @@ std::string ToJson(const std::vector<Suggestion>& suggestions);
 std::string ToJson(const SavedSearch& search);
 std::string ToJson(const std::vector<SavedSearch>& searches);
 std::string SavedSearchDeleted(const SavedSearch& search);  // {"name","deleted":true}
+
+// The MCP execute_sql result (mcp.md §6.10): {"columns":[...], "rows":
+// [{"<column>": value, ...}], "rows_count": n, "truncated": bool}. INTEGER and
+// REAL as JSON numbers (a non-finite REAL as null), TEXT as strings, NULL as
+// null, BLOB as "base64:<RFC 4648 base64>".
+std::string ToJson(const SqlQueryResult& result);
 // --- Directory: lookups, queues, customers, agents, groups, roles ---------
 // Single objects render as the spec's shapes (api-v1 §2.3-2.6, §10, §13.1;
 // RFC 3339 times, never a password hash). Lookup lists render as JSON arrays;

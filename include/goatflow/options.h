@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -22,6 +23,20 @@ enum class PasswordHashing {
   kInteractive,        // libsodium's interactive limits (default)
   kModerate,           // libsodium's moderate limits: slower, stronger
   kMinimumForTesting,  // the smallest libsodium allows: only for test suites
+};
+
+// The SQL console (MCP execute_sql, spec/mcp.md §6.10, docs/sql-console.md).
+struct SqlConsoleOptions {
+  // mcp.execute_sql.enabled: false makes every call fail with "execute_sql is disabled".
+  bool enabled = true;
+  // Rows returned at most; more rows set `truncated`.
+  int max_rows = 1000;
+  // Wall time a statement may run (steady clock) before it is interrupted.
+  std::chrono::milliseconds time_limit{5000};
+  // Largest string or blob a statement may read or build (SQLITE_LIMIT_LENGTH).
+  int max_value_bytes = 1 << 20;
+  // Total bytes of text and blob values returned; more set `truncated`.
+  std::size_t max_result_bytes = std::size_t{16} << 20;
 };
 
 struct OpenOptions {
@@ -49,6 +64,9 @@ struct OpenOptions {
   // Rate-limit settings overriding the stored ones for this process, by
   // setting name ("RateLimit::LoginPerMinute" ...); 0 disables a bucket.
   std::map<std::string, int> rate_limits;
+  // Limits of the SQL console. Open fails with invalid_argument when a limit
+  // is not positive.
+  SqlConsoleOptions sql_console;
   // Seams; null means the real implementation.
   std::shared_ptr<Clock> clock;
   std::shared_ptr<Random> random;

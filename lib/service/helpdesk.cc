@@ -39,6 +39,13 @@ Result<int> MigrateDatabase(store::Db& db, const OpenOptions& options) {
       });
 }
 
+Status CheckSqlConsoleOptions(const SqlConsoleOptions& console) {
+  if (console.max_rows < 1 || console.time_limit.count() < 1 || console.max_value_bytes < 1 ||
+      console.max_result_bytes < 1)
+    return Error(ErrorCode::kInvalidArgument, "SQL console limits must be positive");
+  return OkStatus();
+}
+
 }  // namespace
 
 std::string_view Version() { return GOATFLOW_VERSION; }
@@ -53,6 +60,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   }
   if (!options.jwt_secret.empty() && options.jwt_secret.size() < auth::kMinKeyBytes)
     return Error(ErrorCode::kFailedPrecondition, "The JWT secret must be at least 32 bytes");
+  GOATFLOW_RETURN_IF_ERROR(CheckSqlConsoleOptions(options.sql_console));
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->clock = options.clock ? options.clock : core::SystemClock();
@@ -80,6 +88,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->customers.reset(new CustomerService(*impl));
   impl->auth.reset(new AuthService(*impl));
   impl->search.reset(new SearchService(*impl));
+  impl->sql.reset(new SqlConsole(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
 
@@ -89,6 +98,7 @@ DirectoryService& Helpdesk::Directory() { return *impl_->directory; }
 CustomerService& Helpdesk::Customers() { return *impl_->customers; }
 AuthService& Helpdesk::Auth() { return *impl_->auth; }
 SearchService& Helpdesk::Search() { return *impl_->search; }
+SqlConsole& Helpdesk::Sql() { return *impl_->sql; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -12,6 +12,7 @@
 #include "goatflow/lookups.h"
 #include "goatflow/queues.h"
 #include "goatflow/search.h"
+#include "goatflow/sql_console.h"
 #include "goatflow/options.h"
 #include "goatflow/tickets.h"
 #include "store/pool.h"
@@ -33,6 +34,7 @@ class Helpdesk::Impl {
   std::unique_ptr<CustomerService> customers;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<SearchService> search;
+  std::unique_ptr<SqlConsole> sql;
 };
 
 }  // namespace goatflow
