@@ -200,6 +200,11 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
   context.client_ip = ClientIp(req, st.config.trusted_proxies);
   context.user_agent = req.get_header_value("User-Agent");
   const RouteOptions* options = match.route != nullptr ? &match.route->options : nullptr;
+  if (match.route != nullptr) {
+    // Logs and metrics label even a refused request (401, 429, 503) by its route.
+    t_request.route = match.route->path;
+    t_request.route_index = match.route - st.router.routes().data();
+  }
   if (options != nullptr && (options->authenticate || options->authenticate_if_presented)) {
     auto authenticated = Authenticate(st, req, context);
     if (authenticated.ok()) {
@@ -236,8 +241,6 @@ Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match mat
     return reply;
   }
   const Route& route = *match.route;
-  t_request.route = route.path;
-  t_request.route_index = match.route - st.router.routes().data();
   t_request.quiet = route.options.quiet;
   if (route.options.json && !AcceptsJson(req.get_header_value("Accept")))
     return Fail(406, "core:not_acceptable", "Not acceptable: responses are application/json");

@@ -101,6 +101,7 @@ TEST_CASE("Requests are counted and timed under their route template, never the 
                 ->status == 200);
   REQUIRE(client.Get("/api/v1/tickets/999999", Bearer(w.admin_token))->status == 404);
   REQUIRE(client.Get("/no/such/page?secret=1")->status == 404);
+  REQUIRE(client.Get(fmt::format("/api/v1/tickets/{}", w.rw_ticket))->status == 401);
   PromExposition after = Scrape(client);
 
   auto delta = [&](const testing::PromLabels& labels) {
@@ -110,10 +111,11 @@ TEST_CASE("Requests are counted and timed under their route template, never the 
   REQUIRE(delta({{"method", "GET"}, {"route", route}, {"status", "200"}}) == 2);
   REQUIRE(delta({{"method", "GET"}, {"route", route}, {"status", "404"}}) == 1);
   REQUIRE(delta({{"method", "GET"}, {"route", "unmatched"}, {"status", "404"}}) == 1);
+  REQUIRE(delta({{"method", "GET"}, {"route", route}, {"status", "401"}}) == 1);
   testing::PromLabels timed{{"method", "GET"}, {"route", route}};
   REQUIRE(after.ValueOr0("goatflow_http_request_duration_seconds_count", timed) -
               before.ValueOr0("goatflow_http_request_duration_seconds_count", timed) ==
-          3);
+          4);
   REQUIRE(after.ValueOr0("goatflow_http_request_duration_seconds_sum", timed) > 0);
   for (const auto& family : after.families)
     for (const auto& sample : family.samples)
