@@ -143,6 +143,20 @@ const std::vector<Setting>& Settings() {
       RateLimitSetting("token-default-per-hour", "TOKEN_DEFAULT_PER_HOUR",
                        "RateLimit::TokenDefaultPerHour",
                        "requests per hour of an API token without its own limit (default 1000)"),
+      {"health-public", "HEALTH_PUBLIC",
+       "true: anybody may read /metrics and /health/detailed (default false)",
+       [](ServerConfig& c, std::string_view n, std::string_view v) {
+         if (v != "true" && v != "false") return Status(BadValue(n, "expected true or false"));
+         c.operations.open_to_all = v == "true";
+         return OkStatus();
+       }},
+      {"health-allowed-networks", "HEALTH_ALLOWED_NETWORKS",
+       "comma-separated addresses or CIDR blocks that may read /metrics and /health/detailed "
+       "without credentials (default 127.0.0.0/8,::1/128)",
+       [](ServerConfig& c, std::string_view, std::string_view v) {
+         c.operations.allowed_networks = SplitList(v);
+         return OkStatus();
+       }},
       {"keep-alive-timeout", "KEEP_ALIVE_TIMEOUT", "idle keep-alive seconds (default 5)",
        [](ServerConfig& c, std::string_view n, std::string_view v) {
          return SetInt(c.keep_alive_timeout_seconds, n, v, 1, 3600);
@@ -218,6 +232,7 @@ Result<ServerConfig> LoadServerConfig(const std::vector<std::string>& args, cons
     Status applied = found->apply(config, fmt::format("--{}", name), *value);
     if (!applied.ok()) return applied.error();
   }
+  if (auto token = env("GOATFLOW_METRICS_TOKEN")) config.operations.metrics_token = *token;
   for (const char* name : {"GOATFLOW_JWT_SECRET", "JWT_SECRET"}) {
     if (auto value = env(name)) {
       config.jwt_secret = *value;

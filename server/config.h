@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "goatflow/error.h"
+#include "goatflow/operations.h"
 
 namespace goatflow::server {
 
@@ -37,6 +38,11 @@ struct ServerConfig {
   // JWT signing key from GOATFLOW_JWT_SECRET (alias JWT_SECRET); environment
   // only, so it never shows in a process list. Empty: the key stored at init.
   std::string jwt_secret;
+  // Who may read /metrics and /health/detailed (spec/health.md §4):
+  // --health-public / GOATFLOW_HEALTH_PUBLIC, --health-allowed-networks /
+  // GOATFLOW_HEALTH_ALLOWED_NETWORKS, and the metrics bearer token from
+  // GOATFLOW_METRICS_TOKEN (environment only, like the JWT key).
+  OperationsAccessPolicy operations;
   int keep_alive_timeout_seconds = 5;  // idle keep-alive connections close after this
   int keep_alive_max_requests = 10000;
   bool help = false;  // --help was given

@@ -10,11 +10,6 @@ constexpr RouteOptions kProbe{
     .large_body = false, .form_body = false, .quiet = true, .json = true, .rate_limited = false,
     .authenticate = false, .maintenance_exempt = true};
 
-Reply NoStore(Reply reply) {
-  reply.headers.emplace_back("Cache-Control", "no-store");
-  return reply;
-}
-
 Reply Raw(int status, std::string body) {
   Reply reply;
   reply.status = status;
@@ -22,9 +17,22 @@ Reply Raw(int status, std::string body) {
   return NoStore(std::move(reply));
 }
 
+// The report is JSON: an Accept header excluding it gets 406.
+constexpr RouteOptions kDetailedHealthRoute = [] {
+  RouteOptions options = kOperationsRoute;
+  options.json = true;
+  return options;
+}();
+
 }  // namespace
 
-void RegisterHealthRoutes(Router& router, Helpdesk& helpdesk, const std::atomic<bool>& draining) {
+Reply NoStore(Reply reply) {
+  reply.headers.emplace_back("Cache-Control", "no-store");
+  return reply;
+}
+
+void RegisterHealthRoutes(Router& router, Helpdesk& helpdesk, const std::atomic<bool>& draining,
+                          const OperationsAccess& access) {
   // Liveness only: a database outage must not get the process restarted.
   router.Get(
       "/healthz",
@@ -40,6 +48,19 @@ void RegisterHealthRoutes(Router& router, Helpdesk& helpdesk, const std::atomic<
         return Raw(report.status == HealthState::kUnhealthy ? 503 : 200, json::HealthProbe(report));
       },
       kProbe);
+  // 503 only when a critical component (the database) is unhealthy.
+  router.Get(
+      "/health/detailed",
+      [&helpdesk, &access](HttpRequest& req) {
+        Status allowed = helpdesk.AuthorizeOperations(req.context(), access,
+                                                      OperationsEndpoint::kDetailedHealth,
+                                                      req.Header("Authorization").value_or(""));
+        if (!allowed.ok()) return NoStore(Fail(allowed.error()));
+        HealthReport report = helpdesk.CheckHealthDetailed();
+        return Raw(report.status == HealthState::kUnhealthy ? 503 : 200,
+                   json::DetailedHealth(report));
+      },
+      kDetailedHealthRoute);
   router.Get(
       "/api/v1/health",
       [&helpdesk](HttpRequest&) {

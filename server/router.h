@@ -33,6 +33,10 @@ struct RouteOptions {
   // The caller must present a valid credential (401 otherwise); public routes
   // (login, refresh, health, the OpenAPI document) run anonymous.
   bool authenticate = true;
+  // With authenticate false: credentials, when presented and valid, still
+  // set the caller; invalid or absent ones leave it anonymous and the handler
+  // decides (/metrics and /health/detailed admit admins, spec/health.md §4).
+  bool authenticate_if_presented = false;
   // Served while MaintenanceMode is on (health, status, login); other routes
   // then answer non-admin callers 503 (api-v1.md §0).
   bool maintenance_exempt = false;

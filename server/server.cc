@@ -14,9 +14,12 @@
 #include "goatflow/json.h"
 #include "goatflow/log.h"
 #include "goatflow/auth.h"
+#include "goatflow/operations.h"
 #include "server/cookies.h"
 #include "server/csrf.h"
 #include "server/health.h"
+#include "server/http_metrics.h"
+#include "server/metrics_routes.h"
 #include "server/routes.h"
 
 namespace goatflow::server {
@@ -26,6 +29,8 @@ struct Server::State {
   ServerConfig config;
   Helpdesk& helpdesk;
   Router router;
+  OperationsAccess operations_access;
+  HttpMetrics metrics;
   std::unique_ptr<httplib::Server> http;
   std::atomic<bool> draining{false};
   std::atomic<bool> stop_requested{false};
@@ -40,6 +45,8 @@ struct RequestState {
   std::chrono::steady_clock::time_point start;
   std::string request_id;
   std::string route = "unmatched";
+  std::ptrdiff_t route_index = HttpMetrics::kUnmatched;  // into Router::routes()
+  bool recorded = false;  // counted in the request metrics
   bool quiet = false;
 };
 thread_local RequestState t_request;
@@ -60,7 +67,10 @@ bool UsableRequestId(const std::string& id) {
   return std::all_of(id.begin(), id.end(), [](char c) { return c > 0x20 && c < 0x7F; });
 }
 
-void BeginRequest(const httplib::Request& req) {
+void BeginRequest(HttpMetrics& metrics, const httplib::Request& req) {
+  // A request whose log line never ran stays counted in flight until its
+  // worker's next request takes over the slot.
+  if (!t_request.active) metrics.RequestStarted();
   t_request = RequestState{};
   t_request.active = true;
   t_request.start = std::chrono::steady_clock::now();
@@ -190,10 +200,18 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
   context.client_ip = ClientIp(req, st.config.trusted_proxies);
   context.user_agent = req.get_header_value("User-Agent");
   const RouteOptions* options = match.route != nullptr ? &match.route->options : nullptr;
-  if (options != nullptr && options->authenticate) {
+  if (match.route != nullptr) {
+    // Logs and metrics label even a refused request (401, 429, 503) by its route.
+    t_request.route = match.route->path;
+    t_request.route_index = match.route - st.router.routes().data();
+  }
+  if (options != nullptr && (options->authenticate || options->authenticate_if_presented)) {
     auto authenticated = Authenticate(st, req, context);
-    if (!authenticated.ok()) return Fail(authenticated.error());
-    context = std::move(authenticated).value();
+    if (authenticated.ok()) {
+      context = std::move(authenticated).value();
+    } else if (options->authenticate) {
+      return Fail(authenticated.error());
+    }
   }
   bool limited = req.path.rfind("/api/", 0) == 0 && (options == nullptr || options->rate_limited);
   RateLimitResult decision;
@@ -223,7 +241,6 @@ Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match mat
     return reply;
   }
   const Route& route = *match.route;
-  t_request.route = route.path;
   t_request.quiet = route.options.quiet;
   if (route.options.json && !AcceptsJson(req.get_header_value("Accept")))
     return Fail(406, "core:not_acceptable", "Not acceptable: responses are application/json");
@@ -274,9 +291,20 @@ void RenderTransportError(const httplib::Request&, httplib::Response& res) {
   res.set_content(reply.body, reply.content_type.c_str());
 }
 
-void FinishHeaders(const ServerConfig& config, const httplib::Request& req,
-                   httplib::Response& res) {
-  if (!t_request.active) BeginRequest(req);  // rejected before routing
+// Counts the request once its status is final. Done before the response is
+// written, so a client that has read the response finds it in the next scrape.
+void RecordRequest(HttpMetrics& metrics, const httplib::Request& req, int status) {
+  RequestState& t = t_request;
+  if (t.recorded) return;
+  t.recorded = true;
+  metrics.Record(req.method, t.route_index, status,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t.start).count());
+}
+
+void FinishHeaders(Server::State& st, const httplib::Request& req, httplib::Response& res) {
+  const ServerConfig& config = st.config;
+  if (!t_request.active) BeginRequest(st.metrics, req);  // rejected before routing
+  RecordRequest(st.metrics, req, res.status);
   res.set_header("X-Request-ID", t_request.request_id);
   res.set_header("X-API-Version", "1.0");
   if (!res.has_header("Content-Type"))
@@ -292,14 +320,19 @@ void FinishHeaders(const ServerConfig& config, const httplib::Request& req,
   }
 }
 
-void AccessLog(const httplib::Request& req, const httplib::Response& res) {
+// The log line, once the response is written; the request leaves the in-flight gauge.
+void AccessLog(HttpMetrics& metrics, const httplib::Request& req, const httplib::Response& res) {
+  if (!t_request.active) BeginRequest(metrics, req);
+  RecordRequest(metrics, req, res.status);
   RequestState& t = t_request;
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t.start).count();
+  metrics.RequestFinished();
   LogLevel level = t.quiet && res.status < 400 ? LogLevel::kDebug : LogLevel::kInfo;
   if (ShouldLog(level)) {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          t.start).count();
     WriteLog(level, fmt::format("http {} {} {} {:.1f}ms route={} request_id={}", req.method,
-                                LoggablePath(req.path), res.status, ms, t.route, t.request_id));
+                                LoggablePath(req.path), res.status, seconds * 1000, t.route,
+                                t.request_id));
   }
   t.active = false;
 }
@@ -311,6 +344,9 @@ Server::~Server() = default;
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerConfig& config, Helpdesk& helpdesk) {
   auto state = std::make_unique<State>(config, helpdesk);
+  auto access = OperationsAccess::Create(config.operations);
+  if (!access.ok()) return access.error();
+  state->operations_access = std::move(access).value();
   if (!config.tls_cert.empty()) {
     state->http = std::make_unique<httplib::SSLServer>(config.tls_cert.c_str(),
                                                        config.tls_key.c_str());
@@ -329,19 +365,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerConfig& config, Helpd
   http.set_keep_alive_max_count(static_cast<std::size_t>(config.keep_alive_max_requests));
   http.set_keep_alive_timeout(config.keep_alive_timeout_seconds);
   http.set_payload_max_length(std::max(config.max_body_bytes, config.max_upload_bytes));
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-    BeginRequest(req);
+  http.set_pre_routing_handler([&st](const httplib::Request& req, httplib::Response&) {
+    BeginRequest(st.metrics, req);
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http.set_post_routing_handler([&st](const httplib::Request& req, httplib::Response& res) {
-    FinishHeaders(st.config, req, res);
+    FinishHeaders(st, req, res);
   });
   http.set_error_handler(RenderTransportError);
   http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         Apply(Fail(500, "core:internal_error", "Internal server error"), res);
       });
-  http.set_logger(AccessLog);
+  http.set_logger([&st](const httplib::Request& req, const httplib::Response& res) {
+    AccessLog(st.metrics, req, res);
+  });
   auto dispatch = [&st](const httplib::Request& req, httplib::Response& res) {
     Apply(Handle(st, req), res);
   };
@@ -352,7 +390,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerConfig& config, Helpd
   http.Patch(any, dispatch);
   http.Delete(any, dispatch);
   http.Options(any, dispatch);
-  RegisterHealthRoutes(st.router, helpdesk, st.draining);
+  RegisterHealthRoutes(st.router, helpdesk, st.draining, st.operations_access);
+  RegisterMetricsRoute(st.router, helpdesk, st.operations_access, st.metrics);
   RegisterApiRoutes(st.router, helpdesk, st.config);
   return std::unique_ptr<Server>(new Server(std::move(state)));
 }
@@ -371,6 +410,8 @@ Result<int> Server::Bind() {
 
 Status Server::Serve() {
   if (state_->stop_requested) return OkStatus();
+  // The route table is complete now; request metrics index into it.
+  state_->metrics.Prepare(state_->router.routes().size());
   bool ok = state_->http->listen_after_bind();
   if (!ok && !state_->stop_requested)
     return Error(ErrorCode::kUnavailable, "the server stopped accepting connections");

@@ -25,7 +25,7 @@ namespace goatflow::server {
 class Server {
  public:
   // `helpdesk` must outlive the server. Errors: invalid_argument (TLS
-  // certificate or key unusable).
+  // certificate or key unusable, malformed config.operations networks).
   static Result<std::unique_ptr<Server>> Create(const ServerConfig& config, Helpdesk& helpdesk);
   ~Server();
   Server(const Server&) = delete;

@@ -4,8 +4,10 @@
 // and the server's start-up checks report. Obtained from
 // Helpdesk::CheckHealth() and Helpdesk::GetSystemStatus().
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "goatflow/seams.h"
@@ -23,6 +25,11 @@ struct ComponentHealth {
   HealthState state = HealthState::kHealthy;
   double latency_ms = 0;
   std::string message;  // short and generic; never backend error text
+  // An unhealthy critical component makes the whole report unhealthy; others
+  // make it degraded at worst (spec/health.md §3).
+  bool critical = false;
+  // Figures of the check ("free_bytes", "missing" ...), rendered as fields.
+  std::vector<std::pair<std::string, std::int64_t>> figures;
 };
 
 struct HealthReport {
@@ -31,6 +38,7 @@ struct HealthReport {
   TimePoint checked_at;
   int schema_version = 0;         // 0 when the database could not be read
   int latest_schema_version = 0;  // what this build expects
+  std::int64_t uptime_seconds = 0;  // since the Helpdesk was opened
   std::vector<ComponentHealth> components;
 };
 

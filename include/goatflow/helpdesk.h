@@ -45,6 +45,9 @@ struct StoreStatus {
 
 struct HealthReport;  // goatflow/health.h
 struct SystemStatus;  // goatflow/health.h
+struct MetricsSnapshot;  // goatflow/operations.h
+class OperationsAccess;  // goatflow/operations.h
+enum class OperationsEndpoint;  // goatflow/operations.h
 
 class Helpdesk {
  public:
@@ -70,6 +73,26 @@ class Helpdesk {
 
   // Health plus uptime and the maintenance settings (spec/health.md §7).
   SystemStatus GetSystemStatus() const;
+
+  // The per-component report of GET /health/detailed (spec/health.md §3):
+  // database (critical), storage (free space of the database directory; file
+  // databases only) and search (full-text index consistency), each timed.
+  // Never fails: a failing check is reported in the result.
+  HealthReport CheckHealthDetailed() const;
+
+  // The library's figures for GET /metrics (goatflow/operations.h): database
+  // up, tickets per state from the maintained counters, authentication and
+  // rate-limit counters. Never fails: a database outage shows as
+  // database_up = false with no ticket figures.
+  MetricsSnapshot CollectMetrics() const;
+
+  // Whether the caller may read `endpoint` (spec/health.md §4): allowed when
+  // `access` is open to all, the client address (ctx.client_ip) is in an
+  // allowed network, `authorization` carries the metrics token (/metrics
+  // only), or ctx is an admin whose API token, if any, is unrestricted or
+  // holds admin:*. Errors: permission_denied "Forbidden" (core:forbidden).
+  Status AuthorizeOperations(const RequestContext& ctx, const OperationsAccess& access,
+                             OperationsEndpoint endpoint, std::string_view authorization) const;
 
   // Whether `ctx` may be served now: while setting MaintenanceMode is on, only
   // admins are (api-v1.md §0). Errors: unavailable core:service_unavailable

@@ -75,6 +75,11 @@ std::string ApiHealth(const HealthReport& report);
 
 // `data` of GET /api/v1/status (health.md §7): components as status strings.
 std::string ToJson(const SystemStatus& status);
+
+// The GET /health/detailed body (health.md §3), not enveloped: status, service,
+// version, uptime_seconds, timestamp and components, each an object with
+// status, latency_ms, the message when there is one and the check's figures.
+std::string DetailedHealth(const HealthReport& report);
 // tickets (api-v1.md §2.1, §2.2, §4.9). Pages render as
 // {"data": [...], "pagination": {...}}.
 std::string ToJson(const Ticket& ticket);

@@ -72,6 +72,24 @@ std::string ApiHealth(const HealthReport& report) {
   return boost::json::serialize(out);
 }
 
+std::string DetailedHealth(const HealthReport& report) {
+  boost::json::object components;
+  for (const auto& component : report.components) {
+    boost::json::object item{{"status", HealthStateName(component.state)},
+                             {"latency_ms", component.latency_ms}};
+    if (!component.message.empty()) item["message"] = component.message;
+    for (const auto& [name, value] : component.figures) item[name] = value;
+    components[component.name] = std::move(item);
+  }
+  boost::json::object out{{"status", HealthStateName(report.status)},
+                          {"service", "goatflow"},
+                          {"version", report.version},
+                          {"uptime_seconds", report.uptime_seconds},
+                          {"timestamp", core::FormatRfc3339(report.checked_at)},
+                          {"components", std::move(components)}};
+  return boost::json::serialize(out);
+}
+
 std::string ToJson(const SystemStatus& status) {
   boost::json::object components;
   for (const auto& component : status.components)

@@ -113,9 +113,11 @@ Result<PasswordChanged> AuthService::ChangeOwnPassword(const RequestContext& ctx
         return a;
       }));
   const std::string account_key = "account|" + core::ToLowerAscii(account.caller.login);
-  if (std::int64_t wait = state_->backoff.RetryAfter(account_key, now); wait > 0)
+  if (std::int64_t wait = state_->backoff.RetryAfter(account_key, now); wait > 0) {
+    state_->counters.CountRateLimited(RateBucket::kLogin);
     return service::RateLimitedError(
         "too many failed attempts, try again in " + std::to_string(wait) + " seconds", wait);
+  }
   const bool is_customer = account.caller.IsCustomer();
   const std::string target_type = is_customer ? "customer_user" : "user";
   if (!auth::VerifyPassword(account.hash, request.current_password)) {

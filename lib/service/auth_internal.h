@@ -3,6 +3,7 @@
 // Internals shared by the AuthService implementation files: the service's
 // process state (keys, rate limiters) and small helpers over the database.
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -65,6 +66,22 @@ Error Unauthenticated(std::string message = "Authentication required");
 Error ValidationFailed(std::string message, std::string field, std::string reason);
 Error RateLimitedError(std::string message, std::int64_t retry_after_sec);
 
+// Outcomes counted for GET /metrics: lock-free, bumped on the request path.
+struct AuthCounters {
+  enum Login { kLoginSuccess, kLoginFailure, kLoginBlocked, kLoginOutcomes };
+  static constexpr std::size_t kBuckets = 5;  // RateBucket values
+
+  std::array<std::atomic<std::uint64_t>, kLoginOutcomes> password_logins{};
+  std::array<std::atomic<std::uint64_t>, kBuckets> rate_limited{};
+
+  void CountLogin(Login outcome) {
+    password_logins[outcome].fetch_add(1, std::memory_order_relaxed);
+  }
+  void CountRateLimited(RateBucket bucket) {
+    rate_limited[static_cast<std::size_t>(bucket)].fetch_add(1, std::memory_order_relaxed);
+  }
+};
+
 struct AuthState {
   std::mutex keys_mu;
   std::optional<service::AuthKeys> keys;         // set once, under keys_mu
@@ -76,6 +93,7 @@ struct AuthState {
 
   auth::RateLimiter limiter;
   auth::LoginBackoff backoff;
+  AuthCounters counters;
 
   // API tokens' hourly limits, recorded when a token authenticates, so that
   // CheckRequestRate needs no database access.

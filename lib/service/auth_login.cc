@@ -90,12 +90,17 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
         .WithWireCode("core:invalid_request");
   const TimePoint now = impl_.clock->Now();
   auto rate = CheckRateLimit(RateBucket::kLogin, ctx.client_ip);
-  if (!rate.allowed) return service::RateLimitedError("Too many requests", rate.retry_after_sec);
+  if (!rate.allowed) {
+    state_->counters.CountLogin(service::AuthCounters::kLoginBlocked);
+    return service::RateLimitedError("Too many requests", rate.retry_after_sec);
+  }
   const std::string ip_key = ctx.client_ip + "|" + core::ToLowerAscii(login);
   const std::string account_key = "account|" + core::ToLowerAscii(login);
   std::int64_t wait = std::max(state_->backoff.RetryAfter(ip_key, now),
                                state_->backoff.RetryAfter(account_key, now));
   if (wait > 0) {
+    state_->counters.CountLogin(service::AuthCounters::kLoginBlocked);
+    state_->counters.CountRateLimited(RateBucket::kLogin);
     // Audited as a failure with reason "locked" (security.md §12); the login
     // bucket above bounds how many of these an attacker can cause.
     GOATFLOW_RETURN_IF_ERROR(service::Write(impl_, [&](store::Db& db) -> Status {
@@ -126,6 +131,7 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
     reason = "disabled";
   }
   if (!reason.empty()) {
+    state_->counters.CountLogin(service::AuthCounters::kLoginFailure);
     state_->backoff.RecordFailure(ip_key, now);
     state_->backoff.RecordFailure(account_key, now);
     GOATFLOW_RETURN_IF_ERROR(service::Write(impl_, [&](store::Db& db) -> Status {
@@ -181,6 +187,7 @@ Result<LoginResult> AuthService::Login(const RequestContext& ctx, const LoginReq
       }));
   state_->backoff.Clear(ip_key);
   state_->backoff.Clear(account_key);
+  state_->counters.CountLogin(service::AuthCounters::kLoginSuccess);
   return result;
 }
 

@@ -249,7 +249,9 @@ Error TooManyRequests(const RateLimitResult& result) {
 RateLimitResult AuthService::CheckRateLimit(RateBucket bucket, const std::string& key) {
   auto settings = service::GetSettings(impl_, *state_);
   int limit = LimitOf(bucket, settings);
-  return Check(state_->limiter, bucket, key, limit, impl_.clock->Now());
+  RateLimitResult result = Check(state_->limiter, bucket, key, limit, impl_.clock->Now());
+  if (!result.allowed) state_->counters.CountRateLimited(bucket);
+  return result;
 }
 
 RateLimitResult AuthService::CheckRequestRate(const RequestContext& ctx) {
@@ -264,7 +266,10 @@ RateLimitResult AuthService::CheckRequestRate(const RequestContext& ctx) {
   }
   RateLimitResult general =
       Check(state_->limiter, RateBucket::kGeneral, key, settings.general_per_minute, now);
-  if (!ctx.api_token_id) return general;
+  if (!ctx.api_token_id) {
+    if (!general.allowed) state_->counters.CountRateLimited(RateBucket::kGeneral);
+    return general;
+  }
   int token_limit = settings.token_default_per_hour;
   {
     std::lock_guard<std::mutex> lock(state_->token_limits_mu);
@@ -274,7 +279,9 @@ RateLimitResult AuthService::CheckRequestRate(const RequestContext& ctx) {
   if (settings.token_default_per_hour == 0) token_limit = 0;
   RateLimitResult token = Check(state_->limiter, RateBucket::kApiToken,
                                 std::to_string(*ctx.api_token_id), token_limit, now);
-  return MoreRestrictive(general, token);
+  RateLimitResult decision = MoreRestrictive(general, token);
+  if (!decision.allowed) state_->counters.CountRateLimited(decision.bucket);
+  return decision;
 }
 
 }  // namespace goatflow

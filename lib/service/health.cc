@@ -1,16 +1,18 @@
-// Helpdesk::CheckHealth, GetSystemStatus and AdminUsesDefaultPassword: the
-// checks behind the server's probes, status page and start-up refusal.
+// Helpdesk::CheckHealth, CheckHealthDetailed, GetSystemStatus and
+// AdminUsesDefaultPassword: the checks behind the server's probes, status
+// pages and start-up refusal.
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "auth/password.h"
-#include "core/log.h"
 #include "core/macros.h"
 #include "goatflow/health.h"
 #include "goatflow/helpdesk.h"
 #include "service/caller.h"
+#include "service/health_checks.h"
 #include "service/helpdesk_impl.h"
 #include "service/unit_of_work.h"
 #include "store/migrations.h"
@@ -61,29 +63,25 @@ HealthReport Helpdesk::CheckHealth() const {
   HealthReport report;
   report.version = std::string(Version());
   report.latest_schema_version = store::LatestSchemaVersion();
-  ComponentHealth database;
-  database.name = "database";
-  auto started = std::chrono::steady_clock::now();
-  auto version = service::Read(*impl_, [](store::Db& db) -> Result<int> {
-    GOATFLOW_ASSIGN_OR_RETURN(auto one, db.QueryInt("SELECT 1"));
-    if (one != 1) return Error(ErrorCode::kInternal, "SELECT 1 returned another value");
-    return store::SchemaVersion(db);
-  });
-  database.latency_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (!version.ok()) {
-    core::Logf(LogLevel::kWarning, "health: database check failed: {}", version.error().message);
-    database.state = HealthState::kUnhealthy;
-    database.message = "database check failed";
-  } else {
-    report.schema_version = *version;
-    if (*version != report.latest_schema_version) {
-      database.state = HealthState::kUnhealthy;
-      database.message = "schema version mismatch";
-    }
-  }
+  ComponentHealth database = service::CheckDatabase(*impl_, report.schema_version);
   report.status = database.state;
   report.components.push_back(std::move(database));
+  report.checked_at = impl_->clock->Now();
+  report.uptime_seconds = std::max<std::int64_t>(
+      0, std::chrono::duration_cast<std::chrono::seconds>(report.checked_at - impl_->opened_at)
+             .count());
+  return report;
+}
+
+HealthReport Helpdesk::CheckHealthDetailed() const {
+  HealthReport report = CheckHealth();
+  for (ComponentHealth& component : service::RunComponentChecks(*impl_)) {
+    if (component.state != HealthState::kHealthy && report.status == HealthState::kHealthy)
+      report.status = HealthState::kDegraded;
+    if (component.state == HealthState::kUnhealthy && component.critical)
+      report.status = HealthState::kUnhealthy;
+    report.components.push_back(std::move(component));
+  }
   report.checked_at = impl_->clock->Now();
   return report;
 }

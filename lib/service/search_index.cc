@@ -9,6 +9,7 @@
 #include "service/audit.h"
 #include "service/caller.h"
 #include "service/checks.h"
+#include "service/search_index.h"
 #include "service/unit_of_work.h"
 
 namespace goatflow {
@@ -47,15 +48,6 @@ constexpr std::array<Count, 6> kCounts = {{
      &IndexReport::stale},
 }};
 
-Result<IndexReport> Check(store::Db& db) {
-  IndexReport report;
-  for (const Count& count : kCounts) {
-    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t n, db.QueryInt(count.sql));
-    report.*count.field += n;
-  }
-  return report;
-}
-
 constexpr const char* kRebuild = R"sql(
   DELETE FROM ticket_search;
   INSERT INTO ticket_search (rowid, tn, title, customer, public_text, internal_text)
@@ -69,12 +61,25 @@ constexpr const char* kRebuild = R"sql(
 
 }  // namespace
 
+namespace service {
+
+Result<IndexReport> CheckSearchIndex(store::Db& db) {
+  IndexReport report;
+  for (const Count& count : kCounts) {
+    GOATFLOW_ASSIGN_OR_RETURN(std::int64_t n, db.QueryInt(count.sql));
+    report.*count.field += n;
+  }
+  return report;
+}
+
+}  // namespace service
+
 Result<IndexReport> SearchService::CheckIndex(const RequestContext& ctx) {
   return service::Read(impl_, [&](store::Db& db) -> Result<IndexReport> {
     GOATFLOW_ASSIGN_OR_RETURN(service::Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeAdmin));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
-    return Check(db);
+    return service::CheckSearchIndex(db);
   });
 }
 
@@ -83,9 +88,9 @@ Result<IndexReport> SearchService::Reindex(const RequestContext& ctx) {
       impl_, ctx, "search.reindex",
       [&](store::Db& db, const service::Caller&) -> Result<IndexReport> {
         GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeAdmin));
-        GOATFLOW_ASSIGN_OR_RETURN(IndexReport before, Check(db));
+        GOATFLOW_ASSIGN_OR_RETURN(IndexReport before, service::CheckSearchIndex(db));
         GOATFLOW_RETURN_IF_ERROR(db.Exec(kRebuild));
-        GOATFLOW_ASSIGN_OR_RETURN(IndexReport after, Check(db));
+        GOATFLOW_ASSIGN_OR_RETURN(IndexReport after, service::CheckSearchIndex(db));
         service::AuditEntry entry;
         entry.action = "search.reindex";
         entry.target_type = "search_index";
