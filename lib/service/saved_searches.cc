@@ -142,18 +142,19 @@ Result<Page<SavedSearch>> SearchService::ListSavedSearches(const RequestContext&
     Page<SavedSearch> out;
     out.pagination = MakePagination(window, counted ? count.Int(0) : 0);
     GOATFLOW_ASSIGN_OR_RETURN(
-        auto names, db.Prepare("SELECT DISTINCT profile_name FROM search_profile WHERE login = ?"
-                               " ORDER BY profile_name LIMIT ? OFFSET ?"));
-    names.BindAll(caller.login, window.limit, window.Offset());
-    std::vector<std::string> page_names;
+        auto rows,
+        db.Prepare("SELECT profile_name, profile_type, profile_key, profile_value"
+                   " FROM search_profile WHERE login = ? AND profile_name IN"
+                   " (SELECT DISTINCT profile_name FROM search_profile WHERE login = ?"
+                   "  ORDER BY profile_name LIMIT ? OFFSET ?)"
+                   " ORDER BY profile_name, profile_key"));
+    rows.BindAll(caller.login, caller.login, window.limit, window.Offset());
     while (true) {
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, names.Step());
+      GOATFLOW_ASSIGN_OR_RETURN(bool row, rows.Step());
       if (!row) break;
-      page_names.push_back(names.Text(0));
-    }
-    for (const std::string& name : page_names) {
-      GOATFLOW_ASSIGN_OR_RETURN(SavedSearch search, LoadExisting(db, caller, name));
-      out.items.push_back(std::move(search));
+      if (out.items.empty() || out.items.back().name != rows.Text(0))
+        out.items.push_back(SavedSearch{rows.Text(0), rows.Text(1), {}});
+      if (!rows.Text(2).empty()) out.items.back().parameters[rows.Text(2)] = rows.Text(3);
     }
     return out;
   });
