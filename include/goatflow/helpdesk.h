@@ -32,6 +32,7 @@ class LookupService;
 class QueueService;
 class DirectoryService;
 class CustomerService;
+class McpService;
 
 struct StoreStatus {
   std::string path;
@@ -95,6 +96,8 @@ class Helpdesk {
   AuthService& Auth();
   // Full-text ticket search, the search box, agent search, suggestions.
   SearchService& Search();
+  // The Model Context Protocol server over these services (goatflow/mcp.h).
+  McpService& Mcp();
 
   class Impl;
 

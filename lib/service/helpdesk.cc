@@ -80,7 +80,9 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->customers.reset(new CustomerService(*impl));
   impl->auth.reset(new AuthService(*impl));
   impl->search.reset(new SearchService(*impl));
-  return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
+  std::unique_ptr<Helpdesk> helpdesk(new Helpdesk(std::move(impl)));
+  helpdesk->impl_->mcp.reset(new McpService(*helpdesk, *helpdesk->impl_));
+  return helpdesk;
 }
 
 LookupService& Helpdesk::Lookups() { return *impl_->lookups; }
@@ -89,6 +91,7 @@ DirectoryService& Helpdesk::Directory() { return *impl_->directory; }
 CustomerService& Helpdesk::Customers() { return *impl_->customers; }
 AuthService& Helpdesk::Auth() { return *impl_->auth; }
 SearchService& Helpdesk::Search() { return *impl_->search; }
+McpService& Helpdesk::Mcp() { return *impl_->mcp; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();
