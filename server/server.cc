@@ -90,6 +90,8 @@ bool IsJsonType(const std::string& type) {
          (type.size() > 5 && type.compare(type.size() - 5, 5, "+json") == 0);
 }
 
+}  // namespace
+
 bool AcceptsJson(std::string_view accept) {
   if (TrimSpaces(accept).empty()) return true;
   std::size_t start = 0;
@@ -101,6 +103,8 @@ bool AcceptsJson(std::string_view accept) {
   }
   return false;
 }
+
+namespace {
 
 bool Contains(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -192,7 +196,11 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
   const RouteOptions* options = match.route != nullptr ? &match.route->options : nullptr;
   if (options != nullptr && options->authenticate) {
     auto authenticated = Authenticate(st, req, context);
-    if (!authenticated.ok()) return Fail(authenticated.error());
+    if (!authenticated.ok()) {
+      Reply refused = Fail(authenticated.error());
+      if (refused.status == 401) AddBearerChallenge(refused);
+      return refused;
+    }
     context = std::move(authenticated).value();
   }
   bool limited = req.path.rfind("/api/", 0) == 0 && (options == nullptr || options->rate_limited);
