@@ -11,6 +11,10 @@ packages=(
   libsodium-dev libcrypt-dev libfmt-dev catch2 libssl-dev zlib1g-dev libbrotli-dev
   python3 openssl
 )
+# Node.js and npm run the MCP SDK client test (tests/mcp_client). A Node.js
+# that is already on PATH (e.g. NodeSource's, which bundles npm) is kept.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 packages+=("$@")
 
 missing=()

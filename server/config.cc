@@ -129,6 +129,19 @@ const std::vector<Setting>& Settings() {
          c.public_url = std::string(v);
          return OkStatus();
        }},
+      {"mcp-allowed-hosts", "MCP_ALLOWED_HOSTS",
+       "comma-separated Host names /api/mcp accepts besides loopback and the public URL",
+       [](ServerConfig& c, std::string_view, std::string_view v) {
+         c.mcp_allowed_hosts = SplitList(v);
+         return OkStatus();
+       }},
+      {"mcp-allowed-origins", "MCP_ALLOWED_ORIGINS",
+       "comma-separated Origins (scheme://host[:port]) /api/mcp accepts besides loopback "
+       "and the public URL",
+       [](ServerConfig& c, std::string_view, std::string_view v) {
+         c.mcp_allowed_origins = SplitList(v);
+         return OkStatus();
+       }},
       RateLimitSetting("login-per-minute", "LOGIN_PER_MINUTE", "RateLimit::LoginPerMinute",
                        "login attempts per minute per client address (default 10)"),
       RateLimitSetting("password-reset-per-hour", "PASSWORD_RESET_PER_HOUR",

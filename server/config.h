@@ -31,6 +31,11 @@ struct ServerConfig {
   std::size_t max_upload_bytes = 16 << 20;  // ticket and article create (16 MiB)
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For is believed
   std::string public_url;                    // e.g. https://help.example.com
+  // DNS-rebinding protection of /api/mcp (spec/mcp.md §2): Host names and
+  // Origins accepted besides the loopback names (while listening on loopback)
+  // and the public URL's host and origin.
+  std::vector<std::string> mcp_allowed_hosts;
+  std::vector<std::string> mcp_allowed_origins;
   // Rate-limit settings that override the stored ones for this process
   // ("RateLimit::GeneralPerMinute" -> value; 0 disables the bucket), from
   // --ratelimit-* / GOATFLOW_RATELIMIT_* (api-v1.md §0). Unset: stored values.

@@ -69,6 +69,10 @@ Reply Fail(int status, std::string_view code, std::string message) {
   return reply;
 }
 
+void AddBearerChallenge(Reply& reply) {
+  reply.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"goatflow\"");
+}
+
 void AddRateLimitHeaders(Reply& reply, std::int64_t limit, std::int64_t remaining,
                          std::int64_t reset_unix_seconds) {
   reply.headers.emplace_back("X-RateLimit-Limit", std::to_string(limit));

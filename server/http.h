@@ -66,6 +66,13 @@ Reply Render(const Result<T>& result, int status = 200) {
   return Ok(json::ToJson(result.value()), status);
 }
 
+// Adds `WWW-Authenticate: Bearer realm="goatflow"` (every 401, RFC 9110 §11.6.1).
+void AddBearerChallenge(Reply& reply);
+
+// True when an Accept header admits JSON (empty, */*, application/*,
+// application/json, or a +json type).
+bool AcceptsJson(std::string_view accept);
+
 // Sets X-RateLimit-Limit/-Remaining/-Reset (security.md §10).
 void AddRateLimitHeaders(Reply& reply, std::int64_t limit, std::int64_t remaining,
                          std::int64_t reset_unix_seconds);

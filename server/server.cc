@@ -100,6 +100,8 @@ bool IsJsonType(const std::string& type) {
          (type.size() > 5 && type.compare(type.size() - 5, 5, "+json") == 0);
 }
 
+}  // namespace
+
 bool AcceptsJson(std::string_view accept) {
   if (TrimSpaces(accept).empty()) return true;
   std::size_t start = 0;
@@ -111,6 +113,8 @@ bool AcceptsJson(std::string_view accept) {
   }
   return false;
 }
+
+namespace {
 
 bool Contains(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -210,7 +214,9 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
     if (authenticated.ok()) {
       context = std::move(authenticated).value();
     } else if (options->authenticate) {
-      return Fail(authenticated.error());
+      Reply refused = Fail(authenticated.error());
+      if (refused.status == 401) AddBearerChallenge(refused);
+      return refused;
     }
   }
   bool limited = req.path.rfind("/api/", 0) == 0 && (options == nullptr || options->rate_limited);

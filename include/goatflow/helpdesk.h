@@ -33,6 +33,7 @@ class LookupService;
 class QueueService;
 class DirectoryService;
 class CustomerService;
+class McpService;
 
 struct StoreStatus {
   std::string path;
@@ -121,6 +122,8 @@ class Helpdesk {
   SearchService& Search();
   // The read-only SQL console of MCP execute_sql (goatflow/sql_console.h).
   SqlConsole& Sql();
+  // The Model Context Protocol server over these services (goatflow/mcp.h).
+  McpService& Mcp();
 
   class Impl;
 

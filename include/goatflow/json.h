@@ -17,6 +17,7 @@
 #include "goatflow/customers.h"
 #include "goatflow/directory.h"
 #include "goatflow/lookups.h"
+#include "goatflow/mcp.h"
 #include "goatflow/queues.h"
 #include "goatflow/search.h"
 #include "goatflow/sql_console.h"
@@ -153,5 +154,10 @@ std::string ToJson(const CustomerCompany& company);
 std::string ToJson(const Page<CustomerCompany>& companies);
 std::string ToJson(const CustomerUser& user);
 std::string ToJson(const Page<CustomerUser>& users);
+
+// GET /api/mcp (spec/mcp.md §1.1, not enveloped): {"name","version",
+// "protocol_version","protocol_versions","tools_count","tools":[{"name",
+// "description"}],"authentication","endpoint"}.
+std::string ToJson(const McpServerInfo& info);
 
 }  // namespace goatflow::json

@@ -152,6 +152,9 @@ struct ListTicketsRequest {
   // queue_ids. Errors: not_found "Queue not found" when the queue is missing or
   // the agent cannot read it; permission_denied for customers.
   std::optional<std::int64_t> within_queue{};
+  // Rows to skip instead of page.Offset() (any offset >= 0, as MCP list_tickets
+  // takes it); pagination then reports the page that holds the first row.
+  std::optional<std::int64_t> offset{};
 };
 
 // Reads the query parameters of GET /api/v1/tickets (api-v1.md §4.1,
@@ -305,15 +308,18 @@ class TicketService {
  public:
   // Errors: invalid_argument (title, queue, state, priority, type, pending time,
   // owner, attachments), permission_denied (agent without `create`; customer
-  // naming a queue not open to customers), unauthenticated.
+  // naming a queue not open to customers), unauthenticated. With a body, the
+  // returned ticket's last_article is the first article (has_last_article_field
+  // stays false, so renderings do not show it).
   Result<Ticket> Create(const RequestContext& ctx, const CreateTicketRequest& request);
 
   // By id. include_articles adds the (customer-filtered) articles,
   // include_last_article the newest of them (null when there is none).
   Result<Ticket> Get(const RequestContext& ctx, std::int64_t id, bool include_articles = false,
                      bool include_last_article = false);
-  // By ticket number (tn).
-  Result<Ticket> GetByNumber(const RequestContext& ctx, const std::string& tn);
+  // By ticket number (tn); include_articles as for Get.
+  Result<Ticket> GetByNumber(const RequestContext& ctx, const std::string& tn,
+                             bool include_articles = false);
 
   // Errors: invalid_argument "Invalid status filter" / "Invalid priority filter"
   // / bad search or time filter.

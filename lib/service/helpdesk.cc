@@ -89,7 +89,9 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->auth.reset(new AuthService(*impl));
   impl->search.reset(new SearchService(*impl));
   impl->sql.reset(new SqlConsole(*impl));
-  return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
+  std::unique_ptr<Helpdesk> helpdesk(new Helpdesk(std::move(impl)));
+  helpdesk->impl_->mcp.reset(new McpService(*helpdesk, *helpdesk->impl_));
+  return helpdesk;
 }
 
 LookupService& Helpdesk::Lookups() { return *impl_->lookups; }
@@ -99,6 +101,7 @@ CustomerService& Helpdesk::Customers() { return *impl_->customers; }
 AuthService& Helpdesk::Auth() { return *impl_->auth; }
 SearchService& Helpdesk::Search() { return *impl_->search; }
 SqlConsole& Helpdesk::Sql() { return *impl_->sql; }
+McpService& Helpdesk::Mcp() { return *impl_->mcp; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -10,6 +10,7 @@
 #include "goatflow/auth.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/lookups.h"
+#include "goatflow/mcp.h"
 #include "goatflow/queues.h"
 #include "goatflow/search.h"
 #include "goatflow/sql_console.h"
@@ -35,6 +36,7 @@ class Helpdesk::Impl {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<SqlConsole> sql;
+  std::unique_ptr<McpService> mcp;  // created last: it calls the services above
 };
 
 }  // namespace goatflow

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/macros.h"
 #include "core/strings.h"
 #include "core/time.h"
@@ -93,7 +95,10 @@ Result<TicketPage> ListTickets(store::Db& db, const RequestContext& ctx, const C
   } else {
     GOATFLOW_RETURN_IF_ERROR(RequireScope(ctx, kScopeTicketsRead));
   }
-  const PageRequest window = request.page.Normalized();
+  PageRequest window = request.page.Normalized();
+  const std::int64_t skip = request.offset ? std::max<std::int64_t>(*request.offset, 0)
+                                           : window.Offset();
+  window.page = skip / window.limit + 1;
   TicketPage page;
   ListTicketsRequest effective = request;
   effective.queue_ids = std::move(queue_ids);
@@ -111,12 +116,12 @@ Result<TicketPage> ListTickets(store::Db& db, const RequestContext& ctx, const C
     if (row) total = stmt.Int(0);
   }
   page.pagination = MakePagination(window, total);
-  if (window.Offset() >= total) return page;
+  if (skip >= total) return page;
   std::string sql = std::string(store::TicketSelectSql()) + q.WhereSql() +
                     TicketOrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
   int next = q.BindTo(stmt);
-  stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
+  stmt.Bind(next, window.limit).Bind(next + 1, skip);
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;

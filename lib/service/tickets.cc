@@ -221,6 +221,9 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
       GOATFLOW_ASSIGN_OR_RETURN(std::int64_t article_id, store::InsertArticle(db, row, now));
       GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, id, "AddNote", "Added note (" + title + ")",
                                                     article_id, actor, now));
+      GOATFLOW_ASSIGN_OR_RETURN(Ticket created, service::tickets::Fresh(db, caller, id));
+      created.last_article = LastArticle{article_id, row.subject, now};
+      return created;
     }
     return service::tickets::Fresh(db, caller, id);
   });
@@ -250,14 +253,22 @@ Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id,
   });
 }
 
-Result<Ticket> TicketService::GetByNumber(const RequestContext& ctx, const std::string& tn) {
+Result<Ticket> TicketService::GetByNumber(const RequestContext& ctx, const std::string& tn,
+                                          bool include_articles) {
   return service::Read(impl_, [&](store::Db& db) -> Result<Ticket> {
     GOATFLOW_ASSIGN_OR_RETURN(Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(auto record, store::LoadTicketByNumber(db, core::Trim(tn)));
     if (!record || !service::tickets::CanSee(caller, *record))
       return service::tickets::TicketNotFound();
     GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
-    return service::tickets::Fresh(db, caller, record->ticket.id);
+    std::int64_t id = record->ticket.id;
+    GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket, service::tickets::Fresh(db, caller, id));
+    if (include_articles) {
+      GOATFLOW_ASSIGN_OR_RETURN(
+          auto articles, store::LoadArticles(db, id, caller.IsCustomer(), true, -1, 0, true));
+      ticket.articles = std::move(articles);
+    }
+    return ticket;
   });
 }
 

@@ -68,14 +68,19 @@ std::unique_ptr<Helpdesk> OpenTestHelpdesk(const OpenOptions& options) {
   return std::move(helpdesk).value();
 }
 
-CommandResult RunCommand(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
-  // stdout and stderr go to temporary files, so a chatty child can never
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         const std::string& input) {
+  // stdin, stdout and stderr are temporary files, so a chatty child can never
   // block on a full pipe.
   TempDir dir;
-  std::string out_path = dir.File("out"), err_path = dir.File("err");
+  std::string in_path = "/dev/null", out_path = dir.File("out"), err_path = dir.File("err");
+  if (!input.empty()) {
+    in_path = dir.File("in");
+    std::ofstream(in_path, std::ios::binary) << input;
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 

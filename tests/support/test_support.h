@@ -80,8 +80,10 @@ struct CommandResult {
 };
 
 // Runs argv[0] with arguments (no shell), capturing stdout and stderr.
-// `env` entries ("NAME=value") are added to the inherited environment.
+// `env` entries ("NAME=value") are added to the inherited environment; the
+// child reads `input` on stdin (empty: /dev/null).
 CommandResult RunCommand(const std::vector<std::string>& argv,
-                         const std::vector<std::string>& env = {});
+                         const std::vector<std::string>& env = {},
+                         const std::string& input = {});
 
 }  // namespace goatflow::testing
