@@ -51,6 +51,11 @@ Status AddQueryFilters(store::Db& db, const Caller& caller, const search::Parsed
 // number, title and customer. "" when the query has field filters only.
 std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext);
 
+// One page of the tickets matching `query`, sorted and paged as `request`
+// says, with its includes (article counts, last articles) and pagination.
+Result<TicketPage> ListTicketPage(store::Db& db, const Caller& caller, const TicketQuery& query,
+                                  const ListTicketsRequest& request);
+
 // " ORDER BY ..." for the list's sort (created, updated, priority, tn, title,
 // id; unknown: created) and order (asc; anything else desc).
 std::string TicketOrderBy(const std::string& sort, const std::string& order);

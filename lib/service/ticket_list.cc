@@ -102,29 +102,39 @@ Result<TicketPage> TicketService::List(const RequestContext& ctx,
       page.pagination = MakePagination(window, 0);
       return page;
     }
-    const service::TicketQuery& q = *query;
-    std::int64_t total = 0;
-    {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(q.CountSql()));
-      q.BindTo(stmt);
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (row) total = stmt.Int(0);
-    }
-    page.pagination = MakePagination(window, total);
-    if (window.Offset() >= total) return page;
-    std::string sql = std::string(store::TicketSelectSql()) + q.WhereSql() +
-                      service::TicketOrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
-    int next = q.BindTo(stmt);
-    stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
-    while (true) {
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      page.tickets.push_back(store::ReadTicketRow(stmt).ticket);
-    }
-    GOATFLOW_RETURN_IF_ERROR(AddIncludes(db, caller.IsCustomer(), request, page.tickets));
-    return page;
+    return service::ListTicketPage(db, caller, *query, request);
   });
 }
+
+namespace service {
+
+Result<TicketPage> ListTicketPage(store::Db& db, const Caller& caller, const TicketQuery& q,
+                                  const ListTicketsRequest& request) {
+  const PageRequest window = request.page.Normalized();
+  TicketPage page;
+  std::int64_t total = 0;
+  {
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(q.CountSql()));
+    q.BindTo(stmt);
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (row) total = stmt.Int(0);
+  }
+  page.pagination = MakePagination(window, total);
+  if (window.Offset() >= total) return page;
+  std::string sql = std::string(store::TicketSelectSql()) + q.WhereSql() +
+                    TicketOrderBy(request.sort, request.order) + " LIMIT ? OFFSET ?";
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
+  int next = q.BindTo(stmt);
+  stmt.Bind(next, window.limit).Bind(next + 1, window.Offset());
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    page.tickets.push_back(store::ReadTicketRow(stmt).ticket);
+  }
+  GOATFLOW_RETURN_IF_ERROR(AddIncludes(db, caller.IsCustomer(), request, page.tickets));
+  return page;
+}
+
+}  // namespace service
 
 }  // namespace goatflow
