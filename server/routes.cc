@@ -13,6 +13,7 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
   RegisterUserRoutes(router, helpdesk);
   RegisterLookupRoutes(router, helpdesk);
   RegisterTokenRoutes(router, helpdesk);
+  RegisterDashboardRoutes(router, helpdesk);
 }
 
 }  // namespace goatflow::server

@@ -38,6 +38,8 @@ void RegisterQueueRoutes(Router& router, Helpdesk& helpdesk);
 void RegisterUserRoutes(Router& router, Helpdesk& helpdesk);
 // /api/v1/priorities[/:id], /api/v1/states, /api/v1/types (api-v1.md §13.1).
 void RegisterLookupRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/dashboard/* (api-v1.md §9).
+void RegisterDashboardRoutes(Router& router, Helpdesk& helpdesk);
 // /api/v1/tokens[/scopes|/:id] and /customer/api/v1/tokens[...] (api-v1.md §13.2).
 void RegisterTokenRoutes(Router& router, Helpdesk& helpdesk);
 
