@@ -82,5 +82,6 @@ void RegisterRole(CLI::App& app, Globals& globals);
 void RegisterCustomer(CLI::App& app, Globals& globals);
 void RegisterToken(CLI::App& app, Globals& globals);
 void RegisterSearch(CLI::App& app, Globals& globals);
+void RegisterDashboard(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -94,6 +94,7 @@ int Run(int argc, char** argv) {
   RegisterCustomer(app, globals);
   RegisterToken(app, globals);
   RegisterSearch(app, globals);
+  RegisterDashboard(app, globals);
 
   try {
     app.parse(argc, argv);
