@@ -83,5 +83,6 @@ void RegisterCustomer(CLI::App& app, Globals& globals);
 void RegisterToken(CLI::App& app, Globals& globals);
 void RegisterSearch(CLI::App& app, Globals& globals);
 void RegisterMcp(CLI::App& app, Globals& globals);
+void RegisterDashboard(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -95,6 +95,7 @@ int Run(int argc, char** argv) {
   RegisterToken(app, globals);
   RegisterSearch(app, globals);
   RegisterMcp(app, globals);
+  RegisterDashboard(app, globals);
 
   try {
     app.parse(argc, argv);

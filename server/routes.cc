@@ -14,6 +14,7 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
   RegisterLookupRoutes(router, helpdesk);
   RegisterTokenRoutes(router, helpdesk);
   RegisterMcpRoutes(router, helpdesk, config);
+  RegisterDashboardRoutes(router, helpdesk);
 }
 
 }  // namespace goatflow::server

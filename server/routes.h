@@ -40,6 +40,8 @@ void RegisterUserRoutes(Router& router, Helpdesk& helpdesk);
 void RegisterLookupRoutes(Router& router, Helpdesk& helpdesk);
 // POST and GET /api/mcp, the MCP endpoint (spec/mcp.md §1-2).
 void RegisterMcpRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& config);
+// /api/v1/dashboard/* (api-v1.md §9).
+void RegisterDashboardRoutes(Router& router, Helpdesk& helpdesk);
 // /api/v1/tokens[/scopes|/:id] and /customer/api/v1/tokens[...] (api-v1.md §13.2).
 void RegisterTokenRoutes(Router& router, Helpdesk& helpdesk);
 

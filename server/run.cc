@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "goatflow/log.h"
+#include "server/job_runner.h"
 #include "server/server.h"
 
 namespace goatflow::server {
@@ -81,6 +82,10 @@ Status RunServer(const ServerConfig& config) {
                        config.db_path, config.tls_cert.empty() ? "http" : "https",
                        ipv6 ? "[" : "", config.host, ipv6 ? "]" : "", *port, config.threads));
 
+  // Background jobs every minute while serving (api-v1.md §0).
+  JobRunner jobs(*helpdesk.value(), std::chrono::seconds(60));
+  jobs.Start();
+
   std::atomic<bool> signalled{false};
   Server& running = *server.value();
   std::thread waiter([&] {
@@ -98,6 +103,7 @@ Status RunServer(const ServerConfig& config) {
     pthread_kill(waiter.native_handle(), SIGTERM);  // blocked: wakes the sigwait
   }
   waiter.join();
+  jobs.Stop();
   server.value().reset();
   helpdesk.value().reset();  // closes the database (WAL checkpoint)
   WriteLog(LogLevel::kInfo, "stopped");

@@ -244,6 +244,8 @@ class AuthService {
   // past their expiry or spent/revoked for more than a day, and forgets idle
   // rate-limit keys. For the periodic job runner; returns the rows deleted.
   Result<std::int64_t> PurgeExpired();
+  // The same at time `now` (the background jobs pass their run time).
+  Result<std::int64_t> PurgeExpiredAt(TimePoint now);
 
   // Counts one request in `bucket` for `key` (the front-end picks the key as
   // security.md §10 says: IP, login, customer login).

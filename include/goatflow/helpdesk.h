@@ -17,7 +17,9 @@
 
 #include "goatflow/context.h"
 #include "goatflow/error.h"
+#include "goatflow/jobs.h"
 #include "goatflow/options.h"
+#include "goatflow/seams.h"
 
 namespace goatflow {
 
@@ -34,6 +36,7 @@ class QueueService;
 class DirectoryService;
 class CustomerService;
 class McpService;
+class DashboardService;
 
 struct StoreStatus {
   std::string path;
@@ -124,6 +127,16 @@ class Helpdesk {
   SqlConsole& Sql();
   // The Model Context Protocol server over these services (goatflow/mcp.h).
   McpService& Mcp();
+  // Dashboard figures, activity, own tickets, notifications (goatflow/dashboard.h).
+  DashboardService& Dashboard();
+
+  // Runs the background jobs that are due at `now` (api-v1.md §0), each in its
+  // own transaction: pending-reminder notifications (once per reminder),
+  // pending auto-close, the queues' unlock timeout, and removal of expired
+  // sessions and refresh tokens. Idempotent: a second run at the same `now`
+  // does nothing. Never fails as a whole: a failing job is reported in
+  // `errors` and the others still run.
+  JobRunSummary RunDueJobs(TimePoint now);
 
   class Impl;
 

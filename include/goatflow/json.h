@@ -15,6 +15,7 @@
 #include "goatflow/pagination.h"
 #include "goatflow/tickets.h"
 #include "goatflow/customers.h"
+#include "goatflow/dashboard.h"
 #include "goatflow/directory.h"
 #include "goatflow/lookups.h"
 #include "goatflow/mcp.h"
@@ -159,5 +160,15 @@ std::string ToJson(const Page<CustomerUser>& users);
 // "protocol_version","protocol_versions","tools_count","tools":[{"name",
 // "description"}],"authentication","endpoint"}.
 std::string ToJson(const McpServerInfo& info);
+// Dashboard (api-v1 §2.6, §9).
+std::string ToJson(const DashboardStats& stats);
+std::string ToJson(const std::vector<Activity>& activities);
+// `data` of GET /dashboard/notifications: {"notifications":[…],"unread_count":n}.
+std::string ToJson(const NotificationPage& page);
+std::string ToJson(const NotificationRead& read);  // {"id","read":true}
+std::string ToJson(const CountChart& chart);       // {"labels","data"}
+std::string ToJson(const TimeChart& chart);        // {"labels","datasets":[{"label","data"}]}
+std::string ToJson(const CounterCheck& check);
+std::string ToJson(const JobRunSummary& summary);
 
 }  // namespace goatflow::json

@@ -7,6 +7,7 @@
 #include "core/time.h"
 #include "domain/ticket_rules.h"
 #include "goatflow/tickets.h"
+#include "service/notify.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
 
@@ -133,6 +134,10 @@ Result<Article> TicketService::AddArticle(const RequestContext& ctx, std::int64_
                                                   fmt::format("Added article ({})", row.subject),
                                                   article_id, row.actor, now));
     GOATFLOW_RETURN_IF_ERROR(store::TouchTicket(db, ticket_id, row.actor, now));
+    if (row.sender_type == "customer") {
+      GOATFLOW_RETURN_IF_ERROR(service::NotifyCustomerArticle(db, service::ActingAgent(caller),
+                                                              rec.ticket, row.subject, now));
+    }
     if (request.time_unit) {
       GOATFLOW_RETURN_IF_ERROR(service::tickets::AccountTime(db, ticket_id, article_id,
                                                              *request.time_unit, row.actor, now));

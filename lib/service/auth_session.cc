@@ -266,9 +266,10 @@ Result<std::vector<SessionInfo>> AuthService::ListSessions(const RequestContext&
   });
 }
 
-Result<std::int64_t> AuthService::PurgeExpired() {
+Result<std::int64_t> AuthService::PurgeExpired() { return PurgeExpiredAt(impl_.clock->Now()); }
+
+Result<std::int64_t> AuthService::PurgeExpiredAt(TimePoint now) {
   auto settings = service::GetSettings(impl_, *state_);
-  const TimePoint now = impl_.clock->Now();
   state_->limiter.Sweep(now);
   return service::Write(impl_, [&](store::Db& db) -> Result<std::int64_t> {
     const std::string now_text = core::FormatDbTime(now);

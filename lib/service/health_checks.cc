@@ -1,5 +1,6 @@
 // Component checks of the detailed health report: database, storage (free
-// space of the database directory) and search (full-text index consistency).
+// space of the database directory), search (full-text index consistency) and
+// counters (the dashboard counters against a recount).
 
 #include "service/health_checks.h"
 
@@ -13,6 +14,7 @@
 
 #include "core/log.h"
 #include "core/macros.h"
+#include "goatflow/dashboard.h"
 #include "service/search_index.h"
 #include "service/unit_of_work.h"
 #include "store/migrations.h"
@@ -84,10 +86,29 @@ bool CheckSearch(Helpdesk::Impl& impl, ComponentHealth& out) {
   return true;
 }
 
+bool CheckCounters(Helpdesk::Impl& impl, ComponentHealth& out) {
+  auto check = impl.dashboard->CheckCounters(RequestContext::LocalOperator());
+  if (!check.ok()) {
+    core::Logf(LogLevel::kWarning, "health: dashboard counter check failed: {}",
+               check.error().message);
+    out.state = HealthState::kUnhealthy;
+    out.message = "dashboard counter check failed";
+    return true;
+  }
+  out.figures = {{"rows_checked", check->rows_checked},
+                 {"mismatches", static_cast<std::int64_t>(check->mismatches.size())}};
+  if (!check->consistent) {
+    out.state = HealthState::kDegraded;
+    out.message = "dashboard counters differ from a recount; run goatflow stats check";
+  }
+  return true;
+}
+
 // Report order. Non-critical components degrade the report at worst.
-constexpr std::array<ComponentCheck, 2> kComponentChecks = {{
+constexpr std::array<ComponentCheck, 3> kComponentChecks = {{
     {"storage", false, CheckStorage},
     {"search", false, CheckSearch},
+    {"counters", false, CheckCounters},
 }};
 
 }  // namespace

@@ -89,6 +89,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->auth.reset(new AuthService(*impl));
   impl->search.reset(new SearchService(*impl));
   impl->sql.reset(new SqlConsole(*impl));
+  impl->dashboard.reset(new DashboardService(*impl));
   std::unique_ptr<Helpdesk> helpdesk(new Helpdesk(std::move(impl)));
   helpdesk->impl_->mcp.reset(new McpService(*helpdesk, *helpdesk->impl_));
   return helpdesk;
@@ -102,6 +103,7 @@ AuthService& Helpdesk::Auth() { return *impl_->auth; }
 SearchService& Helpdesk::Search() { return *impl_->search; }
 SqlConsole& Helpdesk::Sql() { return *impl_->sql; }
 McpService& Helpdesk::Mcp() { return *impl_->mcp; }
+DashboardService& Helpdesk::Dashboard() { return *impl_->dashboard; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "goatflow/customers.h"
+#include "goatflow/dashboard.h"
 #include "goatflow/directory.h"
 #include "goatflow/auth.h"
 #include "goatflow/helpdesk.h"
@@ -36,6 +37,7 @@ class Helpdesk::Impl {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<SqlConsole> sql;
+  std::unique_ptr<DashboardService> dashboard;
   std::unique_ptr<McpService> mcp;  // created last: it calls the services above
 };
 

@@ -16,6 +16,8 @@ namespace goatflow::service {
 
 inline constexpr std::string_view kDefaultQueueSetting = "Ticket::DefaultQueue";
 inline constexpr std::string_view kSelectableQueuesSetting = "CustomerPanel::SelectableQueues";
+inline constexpr std::string_view kTimeZoneSetting = "TimeZone";
+inline constexpr std::string_view kStateAfterPendingSetting = "Ticket::StateAfterPending";
 
 // A string setting (stored as a JSON string); `fallback` when unset or not a string.
 Result<std::string> ReadStringSetting(store::Db& db, std::string_view name,
@@ -30,5 +32,13 @@ Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::strin
 // (default Raw, Misc, Postmaster).
 Result<std::string> DefaultQueueName(store::Db& db);
 Result<std::vector<std::string>> SelectableQueueNames(store::Db& db);
+
+// TimeZone (IANA name, default "UTC"): day boundaries (api-v1.md §0).
+Result<std::string> TimeZoneName(store::Db& db);
+// Ticket::StateAfterPending: a JSON object from pending-auto state names to the
+// state the auto-close job sets, default {"pending auto close+": "closed
+// successful", "pending auto close-": "closed unsuccessful"} (domain.md §10.9).
+// The state name for `pending_state`, or "" when the setting names none.
+Result<std::string> StateAfterPending(store::Db& db, std::string_view pending_state);
 
 }  // namespace goatflow::service

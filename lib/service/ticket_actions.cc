@@ -8,6 +8,7 @@
 #include "core/time.h"
 #include "domain/ticket_rules.h"
 #include "goatflow/tickets.h"
+#include "service/notify.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
 
@@ -223,6 +224,8 @@ Result<Ticket> UpdateIn(store::Db& db, const Caller& caller, std::int64_t id,
   if (Empty(request)) return Invalid("No fields to update", "body", "empty");
   GOATFLOW_ASSIGN_OR_RETURN(Change change, Validate(db, caller, rec, request, now));
   GOATFLOW_RETURN_IF_ERROR(Apply(db, rec, change, caller.ActingUserId(), now));
+  GOATFLOW_RETURN_IF_ERROR(
+      service::NotifyTicketChange(db, service::ActingAgent(caller), rec.ticket, id, now));
   if (comment && !core::Trim(*comment).empty()) {
     auto note = AddSystemNote(db, id, "Note", *comment, false, caller.ActingUserId(), now);
     if (!note.ok()) return std::move(note).error();

@@ -55,6 +55,10 @@ std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed,
 // transaction). Errors: as TicketService::List.
 Result<TicketPage> ListTickets(store::Db& db, const RequestContext& ctx, const Caller& caller,
                                const ListTicketsRequest& request);
+// One page of the tickets matching `query`, sorted and paged as `request`
+// says, with its includes (article counts, last articles) and pagination.
+Result<TicketPage> ListTicketPage(store::Db& db, const Caller& caller, const TicketQuery& query,
+                                  const ListTicketsRequest& request);
 
 // " ORDER BY ..." for the list's sort (created, updated, priority, tn, title,
 // id; unknown: created) and order (asc; anything else desc).

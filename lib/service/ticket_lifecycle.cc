@@ -9,6 +9,7 @@
 #include "domain/ticket_rules.h"
 #include "goatflow/tickets.h"
 #include "service/audit.h"
+#include "service/notify.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
 
@@ -66,6 +67,8 @@ Result<Ticket> CloseIn(store::Db& db, const Caller& caller, std::int64_t id,
   std::int64_t actor = caller.ActingUserId();
   GOATFLOW_RETURN_IF_ERROR(service::tickets::SetState(db, rec, target, 0, actor, now));
   GOATFLOW_RETURN_IF_ERROR(SetUnlockedAndArchive(db, id, std::nullopt));
+  GOATFLOW_RETURN_IF_ERROR(
+      service::NotifyTicketChange(db, service::ActingAgent(caller), rec.ticket, id, now));
   std::optional<std::int64_t> article_id;
   if (r.comment && !core::Trim(*r.comment).empty()) {
     GOATFLOW_ASSIGN_OR_RETURN(article_id,
@@ -165,6 +168,8 @@ Result<ArchiveResult> TicketService::Archive(const RequestContext& ctx, std::int
           db, id, "Ticket Archived", "This ticket has been archived.", false, actor, now));
     }
     GOATFLOW_RETURN_IF_ERROR(SetUnlockedAndArchive(db, id, 1));
+    GOATFLOW_RETURN_IF_ERROR(
+        service::NotifyTicketChange(db, service::ActingAgent(caller), rec->ticket, id, now));
     GOATFLOW_RETURN_IF_ERROR(store::TouchTicket(db, id, actor, now));
     GOATFLOW_RETURN_IF_ERROR(store::InsertHistory(db, id, "ArchiveFlagUpdate", "Ticket archived",
                                                   std::nullopt, actor, now));

@@ -95,19 +95,24 @@ Result<TicketPage> ListTickets(store::Db& db, const RequestContext& ctx, const C
   } else {
     GOATFLOW_RETURN_IF_ERROR(RequireScope(ctx, kScopeTicketsRead));
   }
+  ListTicketsRequest effective = request;
+  effective.queue_ids = std::move(queue_ids);
+  GOATFLOW_ASSIGN_OR_RETURN(auto query, BuildTicketQuery(db, caller, effective));
+  if (!query) {  // no readable queue: an empty list, not an error
+    TicketPage page;
+    page.pagination = MakePagination(request.page.Normalized(), 0);
+    return page;
+  }
+  return ListTicketPage(db, caller, *query, request);
+}
+
+Result<TicketPage> ListTicketPage(store::Db& db, const Caller& caller, const TicketQuery& q,
+                                  const ListTicketsRequest& request) {
   PageRequest window = request.page.Normalized();
   const std::int64_t skip = request.offset ? std::max<std::int64_t>(*request.offset, 0)
                                            : window.Offset();
   window.page = skip / window.limit + 1;
   TicketPage page;
-  ListTicketsRequest effective = request;
-  effective.queue_ids = std::move(queue_ids);
-  GOATFLOW_ASSIGN_OR_RETURN(auto query, BuildTicketQuery(db, caller, effective));
-  if (!query) {  // no readable queue: an empty list, not an error
-    page.pagination = MakePagination(window, 0);
-    return page;
-  }
-  const TicketQuery& q = *query;
   std::int64_t total = 0;
   {
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(q.CountSql()));

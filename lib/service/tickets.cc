@@ -11,6 +11,7 @@
 #include "core/time.h"
 #include "domain/ticket_rules.h"
 #include "goatflow/auth.h"
+#include "service/notify.h"
 #include "service/settings_read.h"
 #include "service/ticket_access.h"
 #include "service/unit_of_work.h"
@@ -225,6 +226,8 @@ Result<Ticket> TicketService::Create(const RequestContext& ctx,
       created.last_article = LastArticle{article_id, row.subject, now};
       return created;
     }
+    GOATFLOW_RETURN_IF_ERROR(
+        service::NotifyTicketChange(db, service::ActingAgent(caller), std::nullopt, id, now));
     return service::tickets::Fresh(db, caller, id);
   });
 }

@@ -52,6 +52,9 @@ constexpr std::array kTableRules = std::to_array<TableRule>({
     // Tickets and articles
     {"ticket", kRead},
     {"ticket_count", kRead},
+    {"ticket_event_count", kRead},
+    {"ticket_history_count", kRead},
+    {"ticket_reminder_sent", kRead},
     {"ticket_number_counter", kRead},
     {"article", kRead},
     {"article_data_mime", kRead},

@@ -37,7 +37,7 @@ TEST_CASE("The detailed health reports each component with status and timing") {
   REQUIRE(BodyField(res, "/version") == std::string(Version()));
   REQUIRE(std::stoll(BodyField(res, "/uptime_seconds")) >= 0);
   REQUIRE(BodyField(res, "/timestamp").back() == 'Z');
-  for (const char* component : {"database", "storage", "search"}) {
+  for (const char* component : {"database", "storage", "search", "counters"}) {
     INFO(component);
     REQUIRE(BodyField(res, std::string("/components/") + component + "/status") == "healthy");
     REQUIRE(std::stod(BodyField(res, std::string("/components/") + component + "/latency_ms")) >=
@@ -48,6 +48,8 @@ TEST_CASE("The detailed health reports each component with status and timing") {
           std::stoll(BodyField(res, "/components/storage/free_bytes")));
   REQUIRE(BodyField(res, "/components/search/tickets") == "3");
   REQUIRE(BodyField(res, "/components/search/missing") == "0");
+  REQUIRE(std::stoll(BodyField(res, "/components/counters/rows_checked")) > 0);
+  REQUIRE(BodyField(res, "/components/counters/mismatches") == "0");
   REQUIRE(res->body.find(server.db_path()) == std::string::npos);
   REQUIRE(res->body.find("/tmp") == std::string::npos);
 
@@ -75,6 +77,20 @@ TEST_CASE("A damaged search index degrades the detailed health, which stays 200"
           "search index inconsistent; run goatflow search reindex");
   // The probes only look at the database.
   REQUIRE(client.Get("/health")->status == 200);
+}
+
+TEST_CASE("Dashboard counters that drift from a recount degrade the detailed health") {
+  TestServer server;
+  testing::PermissionWorld w(server.helpdesk());
+  Sql(server.db_path(), "UPDATE ticket_count SET n = n + 5");
+  auto res = server.Client().Get("/health/detailed");
+  INFO(res->body);
+  REQUIRE(res->status == 200);
+  REQUIRE(BodyField(res, "/status") == "degraded");
+  REQUIRE(BodyField(res, "/components/counters/status") == "degraded");
+  REQUIRE(BodyField(res, "/components/counters/mismatches") != "0");
+  REQUIRE(BodyField(res, "/components/counters/message") ==
+          "dashboard counters differ from a recount; run goatflow stats check");
 }
 
 TEST_CASE("An unhealthy database makes the detailed health 503") {
