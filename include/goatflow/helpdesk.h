@@ -32,6 +32,7 @@ class LookupService;
 class QueueService;
 class DirectoryService;
 class CustomerService;
+class AdminService;
 
 struct StoreStatus {
   std::string path;
@@ -95,6 +96,8 @@ class Helpdesk {
   AuthService& Auth();
   // Full-text ticket search, the search box, agent search, suggestions.
   SearchService& Search();
+  // Configuration, maintenance mode and the audit log (goatflow/admin.h).
+  AdminService& Admin();
 
   class Impl;
 

@@ -80,6 +80,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->customers.reset(new CustomerService(*impl));
   impl->auth.reset(new AuthService(*impl));
   impl->search.reset(new SearchService(*impl));
+  impl->admin.reset(new AdminService(*impl));
   return std::unique_ptr<Helpdesk>(new Helpdesk(std::move(impl)));
 }
 
@@ -89,6 +90,7 @@ DirectoryService& Helpdesk::Directory() { return *impl_->directory; }
 CustomerService& Helpdesk::Customers() { return *impl_->customers; }
 AuthService& Helpdesk::Auth() { return *impl_->auth; }
 SearchService& Helpdesk::Search() { return *impl_->search; }
+AdminService& Helpdesk::Admin() { return *impl_->admin; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

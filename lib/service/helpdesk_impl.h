@@ -3,8 +3,11 @@
 // State shared by every service of one Helpdesk: the connection pool, the
 // seams and the options it was opened with.
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 
+#include "goatflow/admin.h"
 #include "goatflow/customers.h"
 #include "goatflow/directory.h"
 #include "goatflow/auth.h"
@@ -26,6 +29,9 @@ class Helpdesk::Impl {
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
   TimePoint opened_at;
+  // Bumped by every configuration write of this process, so caches of stored
+  // settings (the auth settings) reload at once instead of after their TTL.
+  std::atomic<std::uint64_t> settings_generation{0};
   std::unique_ptr<TicketService> tickets;
   std::unique_ptr<LookupService> lookups;
   std::unique_ptr<QueueService> queues;
@@ -33,6 +39,7 @@ class Helpdesk::Impl {
   std::unique_ptr<CustomerService> customers;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<SearchService> search;
+  std::unique_ptr<AdminService> admin;
 };
 
 }  // namespace goatflow
