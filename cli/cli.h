@@ -82,5 +82,7 @@ void RegisterRole(CLI::App& app, Globals& globals);
 void RegisterCustomer(CLI::App& app, Globals& globals);
 void RegisterToken(CLI::App& app, Globals& globals);
 void RegisterSearch(CLI::App& app, Globals& globals);
+void RegisterConfig(CLI::App& app, Globals& globals);
+void RegisterAudit(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

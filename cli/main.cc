@@ -94,6 +94,8 @@ int Run(int argc, char** argv) {
   RegisterCustomer(app, globals);
   RegisterToken(app, globals);
   RegisterSearch(app, globals);
+  RegisterConfig(app, globals);
+  RegisterAudit(app, globals);
 
   try {
     app.parse(argc, argv);

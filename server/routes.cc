@@ -13,6 +13,16 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
   RegisterUserRoutes(router, helpdesk);
   RegisterLookupRoutes(router, helpdesk);
   RegisterTokenRoutes(router, helpdesk);
+  RegisterAdminUserRoutes(router, helpdesk);
+  RegisterAdminGroupRoutes(router, helpdesk);
+  RegisterAdminCustomerRoutes(router, helpdesk);
+  RegisterAdminSystemRoutes(router, helpdesk);
+}
+
+RouteOptions AdminRouteOptions() {
+  RouteOptions options;
+  options.maintenance_exempt = true;
+  return options;
 }
 
 }  // namespace goatflow::server

@@ -82,8 +82,6 @@ std::string ToJson(const std::vector<AuditLogEntry>& entries) {
   return internal::ArrayJson(entries, EntryValue);
 }
 
-std::string ToJson(const Page<AuditLogEntry>& page) {
-  return internal::PageJson(page, EntryValue);
-}
+std::string ToJson(const Page<AuditLogEntry>& page) { return internal::PageJson(page, EntryValue); }
 
 }  // namespace goatflow::json

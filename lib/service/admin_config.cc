@@ -47,8 +47,8 @@ Result<MaintenanceState> AdminService::SetMaintenance(const RequestContext& ctx,
   auto result = service::AdminWrite<MaintenanceState>(
       impl_, ctx, "config.update",
       [&](store::Db& db, const service::Caller& caller) -> Result<MaintenanceState> {
-        GOATFLOW_RETURN_IF_ERROR(service::ApplyConfigChanges(
-            db, ctx, caller.id, impl_.clock->Now(), changes, SettingsRegistry::Builtin()));
+        GOATFLOW_RETURN_IF_ERROR(service::ApplyConfigChanges(db, ctx, caller.id, impl_.clock->Now(),
+                                                             changes, SettingsRegistry::Builtin()));
         GOATFLOW_ASSIGN_OR_RETURN(auto stored, service::ReadMaintenance(db));
         return MaintenanceState{stored.mode, stored.message};
       });
@@ -62,10 +62,10 @@ Result<std::string> AdminService::SettingValueFromText(std::string_view name,
   if (def == nullptr || def->read_only) return service::UnknownSetting(name);
   const std::string_view trimmed = core::Trim(text);
   auto wrong = [&]() {
-    return service::ValidationError(def->name, "wrong_type",
-                                    def->name + " must be " +
-                                        (def->type == SettingType::kBool ? "true or false"
-                                                                         : "an integer"));
+    return service::ValidationError(
+        def->name, "wrong_type",
+        def->name + " must be " +
+            (def->type == SettingType::kBool ? "true or false" : "an integer"));
   };
   if (def->nullable && trimmed == "null") return std::string("null");
   switch (def->type) {
@@ -82,7 +82,8 @@ Result<std::string> AdminService::SettingValueFromText(std::string_view name,
       if (!core::ParseInt64(trimmed, n)) return wrong();
       return std::to_string(n);
     }
-    case SettingType::kString: return boost::json::serialize(boost::json::value(text));
+    case SettingType::kString:
+      return boost::json::serialize(boost::json::value(text));
     case SettingType::kStringList: {
       if (!trimmed.empty() && trimmed.front() == '[') return std::string(trimmed);
       boost::json::array items;

@@ -33,11 +33,11 @@ std::string Where(const SourceColumns& c) {
       c.id, c.time, c.actor_id, c.action, c.target_type, c.target_id);
 }
 
-constexpr SourceColumns kAuditColumns = {"id",          "create_time", "actor_id",
-                                         "action",      "target_type", "target_id"};
-constexpr SourceColumns kHistoryColumns = {"th.id",  "th.create_time", "th.create_by",
-                                           "('ticket.' || ht.name)", "'ticket'",
-                                           "CAST(th.ticket_id AS TEXT)"};
+constexpr SourceColumns kAuditColumns = {"id",     "create_time", "actor_id",
+                                         "action", "target_type", "target_id"};
+constexpr SourceColumns kHistoryColumns = {"th.id",        "th.create_time",
+                                           "th.create_by", "('ticket.' || ht.name)",
+                                           "'ticket'",     "CAST(th.ticket_id AS TEXT)"};
 
 constexpr const char* kAuditSelect = R"sql(
   SELECT id, 'audit_log', create_time, actor_kind, actor_id, actor_login, auth_method,
@@ -115,13 +115,14 @@ Result<Page<AuditLogEntry>> AdminService::ListAuditLog(const RequestContext& ctx
           stmt.Bind(5, from);
           stmt.Bind(6, to);
         };
-        std::string count_sql = "SELECT (SELECT count(*) FROM audit_log" + Where(kAuditColumns) + ")";
+        std::string count_sql =
+            "SELECT (SELECT count(*) FROM audit_log" + Where(kAuditColumns) + ")";
         std::string list_sql = kAuditSelect + Where(kAuditColumns);
         if (request.include_ticket_history) {
-          count_sql += std::string(" + (SELECT count(*)") + kHistoryFrom + Where(kHistoryColumns) +
-                       ")";
-          list_sql += std::string(" UNION ALL") + kHistorySelect + kHistoryFrom +
-                      Where(kHistoryColumns);
+          count_sql +=
+              std::string(" + (SELECT count(*)") + kHistoryFrom + Where(kHistoryColumns) + ")";
+          list_sql +=
+              std::string(" UNION ALL") + kHistorySelect + kHistoryFrom + Where(kHistoryColumns);
         }
         list_sql += " ORDER BY 3 DESC, 1 DESC LIMIT ?7 OFFSET ?8";
 

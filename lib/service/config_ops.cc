@@ -16,10 +16,14 @@ namespace {
 
 std::string TypeName(SettingType type) {
   switch (type) {
-    case SettingType::kBool: return "bool";
-    case SettingType::kInteger: return "integer";
-    case SettingType::kString: return "string";
-    case SettingType::kStringList: return "list";
+    case SettingType::kBool:
+      return "bool";
+    case SettingType::kInteger:
+      return "integer";
+    case SettingType::kString:
+      return "string";
+    case SettingType::kStringList:
+      return "list";
   }
   return "string";
 }
@@ -27,18 +31,30 @@ std::string TypeName(SettingType type) {
 std::string Constraint(const SettingDefinition& def) {
   std::vector<std::string> parts;
   if (def.min || def.max)
-    parts.push_back(std::to_string(def.min.value_or(0)) + "-" + std::to_string(def.max.value_or(0)));
+    parts.push_back(std::to_string(def.min.value_or(0)) + "-" +
+                    std::to_string(def.max.value_or(0)));
   if (!def.choices.empty()) {
     parts.push_back((def.type == SettingType::kStringList ? "items among: " : "one of: ") +
                     core::Join(def.choices, ", "));
   }
   switch (def.reference) {
-    case SettingReference::kNone: break;
-    case SettingReference::kQueueName: parts.emplace_back("queue names"); break;
-    case SettingReference::kPriorityName: parts.emplace_back("a priority name"); break;
-    case SettingReference::kStateName: parts.emplace_back("state names"); break;
-    case SettingReference::kStateTypeName: parts.emplace_back("state type names"); break;
-    case SettingReference::kTimeZone: parts.emplace_back("an IANA time zone"); break;
+    case SettingReference::kNone:
+      break;
+    case SettingReference::kQueueName:
+      parts.emplace_back("queue names");
+      break;
+    case SettingReference::kPriorityName:
+      parts.emplace_back("a priority name");
+      break;
+    case SettingReference::kStateName:
+      parts.emplace_back("state names");
+      break;
+    case SettingReference::kStateTypeName:
+      parts.emplace_back("state type names");
+      break;
+    case SettingReference::kTimeZone:
+      parts.emplace_back("an IANA time zone");
+      break;
   }
   if (def.nullable) parts.emplace_back("or null");
   return core::Join(parts, "; ");

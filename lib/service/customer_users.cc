@@ -123,8 +123,8 @@ Result<CustomerUser> CustomerService::CreateUser(const RequestContext& ctx,
                                   service::CleanOptionalText(request.phone, "phone", 150));
         GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(request.valid_id));
         GOATFLOW_ASSIGN_OR_RETURN(auto email, CleanCustomerEmail(db, request.email, 0));
-        GOATFLOW_ASSIGN_OR_RETURN(auto hash,
-                                  HashIfGiven(db, request.password, impl_.options.password_hashing));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto hash, HashIfGiven(db, request.password, impl_.options.password_hashing));
         GOATFLOW_RETURN_IF_ERROR(service::CheckLoginFree(db, login, "customer", 0));
         std::string now = core::FormatDbTime(impl_.clock->Now());
         GOATFLOW_ASSIGN_OR_RETURN(auto insert, db.Prepare(R"sql(
@@ -218,8 +218,8 @@ Result<CustomerUser> CustomerService::UpdateUser(const RequestContext& ctx,
           GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(*request.valid_id));
           u.valid_id = *request.valid_id;
         }
-        GOATFLOW_ASSIGN_OR_RETURN(auto hash,
-                                  HashIfGiven(db, request.password, impl_.options.password_hashing));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto hash, HashIfGiven(db, request.password, impl_.options.password_hashing));
         std::string now = core::FormatDbTime(impl_.clock->Now());
         GOATFLOW_RETURN_IF_ERROR(StoreUser(db, u, caller.id, now));
         if (hash) {

@@ -155,9 +155,9 @@ Result<SettingsSnapshot> SettingsSnapshot::Load(store::Db& db, const SettingsReg
     if (!row) break;
     keep(plain.Text(0), plain.Text(1));
   }
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto secret, db.Prepare("SELECT substr(name, 8), value FROM system_secret "
-                              "WHERE name LIKE 'config:%'"));
+  GOATFLOW_ASSIGN_OR_RETURN(auto secret,
+                            db.Prepare("SELECT substr(name, 8), value FROM system_secret "
+                                       "WHERE name LIKE 'config:%'"));
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, secret.Step());
     if (!row) break;

@@ -12,7 +12,6 @@
 // definition reads as the default.
 
 #include <boost/json.hpp>
-
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -52,9 +51,9 @@ struct SettingDefinition {
   std::optional<std::int64_t> max{};
   std::vector<std::string> choices{};  // strings and list items: allowed values (empty: any)
   SettingReference reference = SettingReference::kNone;
-  bool nullable = false;     // JSON null is a valid value
-  bool secret = false;       // stored in system_secret, shown masked
-  bool read_only = false;    // shown, never written through the API or the CLI
+  bool nullable = false;   // JSON null is a valid value
+  bool secret = false;     // stored in system_secret, shown masked
+  bool read_only = false;  // shown, never written through the API or the CLI
   SettingEffect effect = SettingEffect::kImmediately;
 };
 
@@ -93,8 +92,8 @@ Error UnknownSetting(std::string_view name);
 // fits the definition, else the default. Names outside the registry read as null.
 class SettingsSnapshot {
  public:
-  static Result<SettingsSnapshot> Load(store::Db& db,
-                                       const SettingsRegistry& registry = SettingsRegistry::Builtin());
+  static Result<SettingsSnapshot> Load(
+      store::Db& db, const SettingsRegistry& registry = SettingsRegistry::Builtin());
 
   boost::json::value Value(std::string_view name) const;
   bool IsStored(std::string_view name) const { return stored_.count(std::string(name)) > 0; }
@@ -111,9 +110,9 @@ class SettingsSnapshot {
 };
 
 // The stored, valid value of one setting, else its default (null when unregistered).
-Result<boost::json::value> ReadSettingValue(store::Db& db, std::string_view name,
-                                            const SettingsRegistry& registry =
-                                                SettingsRegistry::Builtin());
+Result<boost::json::value> ReadSettingValue(
+    store::Db& db, std::string_view name,
+    const SettingsRegistry& registry = SettingsRegistry::Builtin());
 
 // Stores `value` for `def` (system_config or, for secrets, system_secret).
 Status StoreSettingValue(store::Db& db, const SettingDefinition& def,

@@ -14,10 +14,14 @@ namespace {
 
 std::string_view TypeWords(SettingType type) {
   switch (type) {
-    case SettingType::kBool: return "a boolean";
-    case SettingType::kInteger: return "an integer";
-    case SettingType::kString: return "a string";
-    case SettingType::kStringList: return "a list of strings";
+    case SettingType::kBool:
+      return "a boolean";
+    case SettingType::kInteger:
+      return "an integer";
+    case SettingType::kString:
+      return "a string";
+    case SettingType::kStringList:
+      return "a list of strings";
   }
   return "a value";
 }
@@ -51,16 +55,22 @@ bool KnownTimeZone(std::string_view name) {
 Result<bool> NameExists(store::Db& db, SettingReference reference, const std::string& name) {
   const char* sql = nullptr;
   switch (reference) {
-    case SettingReference::kQueueName: sql = "SELECT 1 FROM queue WHERE name = ?"; break;
+    case SettingReference::kQueueName:
+      sql = "SELECT 1 FROM queue WHERE name = ?";
+      break;
     case SettingReference::kPriorityName:
       sql = "SELECT 1 FROM ticket_priority WHERE name = ?";
       break;
-    case SettingReference::kStateName: sql = "SELECT 1 FROM ticket_state WHERE name = ?"; break;
+    case SettingReference::kStateName:
+      sql = "SELECT 1 FROM ticket_state WHERE name = ?";
+      break;
     case SettingReference::kStateTypeName:
       sql = "SELECT 1 FROM ticket_state_type WHERE name = ?";
       break;
-    case SettingReference::kTimeZone: return KnownTimeZone(name);
-    case SettingReference::kNone: return true;
+    case SettingReference::kTimeZone:
+      return KnownTimeZone(name);
+    case SettingReference::kNone:
+      return true;
   }
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
   stmt.Bind(1, name);
@@ -69,12 +79,18 @@ Result<bool> NameExists(store::Db& db, SettingReference reference, const std::st
 
 std::string_view ReferenceWords(SettingReference reference) {
   switch (reference) {
-    case SettingReference::kQueueName: return "queue";
-    case SettingReference::kPriorityName: return "priority";
-    case SettingReference::kStateName: return "state";
-    case SettingReference::kStateTypeName: return "state type";
-    case SettingReference::kTimeZone: return "time zone";
-    case SettingReference::kNone: return "value";
+    case SettingReference::kQueueName:
+      return "queue";
+    case SettingReference::kPriorityName:
+      return "priority";
+    case SettingReference::kStateName:
+      return "state";
+    case SettingReference::kStateTypeName:
+      return "state type";
+    case SettingReference::kTimeZone:
+      return "time zone";
+    case SettingReference::kNone:
+      return "value";
   }
   return "value";
 }
@@ -100,8 +116,9 @@ Status SettingsRegistry::CheckShape(const SettingDefinition& def,
       std::int64_t n = value.get_int64();
       if ((def.min && n < *def.min) || (def.max && n > *def.max)) {
         return ValidationError(def.name, "out_of_range",
-                               def.name + " must be between " + std::to_string(def.min.value_or(n)) +
-                                   " and " + std::to_string(def.max.value_or(n)));
+                               def.name + " must be between " +
+                                   std::to_string(def.min.value_or(n)) + " and " +
+                                   std::to_string(def.max.value_or(n)));
       }
       return OkStatus();
     }
@@ -110,8 +127,9 @@ Status SettingsRegistry::CheckShape(const SettingDefinition& def,
       std::string_view text = value.get_string();
       if (!core::IsValidUtf8(text) || core::HasControlChars(text) || text.size() > 1000)
         return ValidationError(def.name, "invalid_chars",
-                               def.name + " must be UTF-8 text of at most 1000 bytes without "
-                                          "control characters");
+                               def.name +
+                                   " must be UTF-8 text of at most 1000 bytes without "
+                                   "control characters");
       if (!Allowed(def, text))
         return ValidationError(def.name, "invalid_choice",
                                def.name + " must be one of: " + core::Join(def.choices, ", "));
@@ -122,8 +140,9 @@ Status SettingsRegistry::CheckShape(const SettingDefinition& def,
       for (const auto& item : value.get_array()) {
         if (!item.is_string()) return WrongType(def);
         if (!Allowed(def, item.get_string()))
-          return ValidationError(def.name, "invalid_choice",
-                                 def.name + " items must be among: " + core::Join(def.choices, ", "));
+          return ValidationError(
+              def.name, "invalid_choice",
+              def.name + " items must be among: " + core::Join(def.choices, ", "));
       }
       return OkStatus();
     }
@@ -142,9 +161,9 @@ Status SettingsRegistry::Validate(store::Db& db, const SettingDefinition& def,
   for (const std::string& name : names) {
     GOATFLOW_ASSIGN_OR_RETURN(bool exists, NameExists(db, def.reference, name));
     if (!exists)
-      return ValidationError(def.name, "unknown_reference",
-                             def.name + ": unknown " + std::string(ReferenceWords(def.reference)) +
-                                 " '" + name + "'");
+      return ValidationError(
+          def.name, "unknown_reference",
+          def.name + ": unknown " + std::string(ReferenceWords(def.reference)) + " '" + name + "'");
   }
   return OkStatus();
 }
