@@ -2,10 +2,11 @@
 // secret and read-only settings (with a registry of test definitions); reading
 // stored values through the registry.
 
+#include "service/settings_registry.h"
+
 #include "core/time.h"
 #include "service/config_ops.h"
 #include "service/settings_read.h"
-#include "service/settings_registry.h"
 #include "store/db.h"
 #include "support/test_support.h"
 
@@ -76,7 +77,7 @@ TEST_CASE("Stored settings are read through the registry, invalid ones as the de
   REQUIRE_OK(snapshot);
   REQUIRE(snapshot->Int("SystemID") == 42);
   REQUIRE(snapshot->Int("PasswordMinLength") == 8);  // out of range: the default
-  REQUIRE_FALSE(snapshot->Bool("MaintenanceMode"));    // wrong type: the default
+  REQUIRE_FALSE(snapshot->Bool("MaintenanceMode"));  // wrong type: the default
   REQUIRE(snapshot->IsStored("SystemID"));
   REQUIRE_FALSE(snapshot->IsStored("PasswordMinLength"));
   REQUIRE(ReadIntSetting(*db, "SystemID", 0).value() == 42);
@@ -125,12 +126,13 @@ TEST_CASE("Secrets are stored apart, shown masked, kept on a masked write and au
   const SettingsRegistry registry = TestRegistry();
   const TimePoint now = core::FromUnixSeconds(1740820500);
 
-  auto set = ApplyConfigChanges(*db, Operator(), 1, now, {{"Mail::Password", "\"hunter2\""}},
-                                registry);
+  auto set =
+      ApplyConfigChanges(*db, Operator(), 1, now, {{"Mail::Password", "\"hunter2\""}}, registry);
   REQUIRE_OK(set);
   REQUIRE(set->updated == 1);
-  REQUIRE(db->QueryInt("SELECT count(*) FROM system_config WHERE name = 'Mail::Password'")
-              .value() == 0);
+  REQUIRE(
+      db->QueryInt("SELECT count(*) FROM system_config WHERE name = 'Mail::Password'").value() ==
+      0);
   REQUIRE(db->QueryInt("SELECT count(*) FROM system_secret WHERE name = 'config:Mail::Password'")
               .value() == 1);
   auto shown = DescribeSettings(*db, registry);
