@@ -84,5 +84,7 @@ void RegisterToken(CLI::App& app, Globals& globals);
 void RegisterSearch(CLI::App& app, Globals& globals);
 void RegisterMcp(CLI::App& app, Globals& globals);
 void RegisterDashboard(CLI::App& app, Globals& globals);
+void RegisterConfig(CLI::App& app, Globals& globals);
+void RegisterAudit(CLI::App& app, Globals& globals);
 
 }  // namespace goatflow::cli

@@ -96,6 +96,8 @@ int Run(int argc, char** argv) {
   RegisterSearch(app, globals);
   RegisterMcp(app, globals);
   RegisterDashboard(app, globals);
+  RegisterConfig(app, globals);
+  RegisterAudit(app, globals);
 
   try {
     app.parse(argc, argv);

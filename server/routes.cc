@@ -15,6 +15,16 @@ void RegisterApiRoutes(Router& router, Helpdesk& helpdesk, const ServerConfig& c
   RegisterTokenRoutes(router, helpdesk);
   RegisterMcpRoutes(router, helpdesk, config);
   RegisterDashboardRoutes(router, helpdesk);
+  RegisterAdminUserRoutes(router, helpdesk);
+  RegisterAdminGroupRoutes(router, helpdesk);
+  RegisterAdminCustomerRoutes(router, helpdesk);
+  RegisterAdminSystemRoutes(router, helpdesk);
+}
+
+RouteOptions AdminRouteOptions() {
+  RouteOptions options;
+  options.maintenance_exempt = true;
+  return options;
 }
 
 }  // namespace goatflow::server

@@ -45,4 +45,17 @@ void RegisterDashboardRoutes(Router& router, Helpdesk& helpdesk);
 // /api/v1/tokens[/scopes|/:id] and /customer/api/v1/tokens[...] (api-v1.md §13.2).
 void RegisterTokenRoutes(Router& router, Helpdesk& helpdesk);
 
+// Options of every /api/v1/admin/* route: served while MaintenanceMode is on
+// (the library refuses non-admins on each call; api-v1.md §0).
+RouteOptions AdminRouteOptions();
+// /api/v1/admin/users[/:id[/groups|/activate|/deactivate|/reset-password]] (api-v1.md §10).
+void RegisterAdminUserRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/admin/groups[/:id[/members]] (api-v1.md §0).
+void RegisterAdminGroupRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/admin/customer-users[/:login], /api/v1/admin/customer-companies[/:customer_id]
+// (api-v1.md §0).
+void RegisterAdminCustomerRoutes(Router& router, Helpdesk& helpdesk);
+// /api/v1/admin/system/config, /admin/system/maintenance, /admin/audit/logs (api-v1.md §10).
+void RegisterAdminSystemRoutes(Router& router, Helpdesk& helpdesk);
+
 }  // namespace goatflow::server

@@ -147,15 +147,22 @@ struct UpdateCurrentUserRequest {
   std::optional<std::string> phone;  // customers only (agents have none: ignored)
 };
 
+// Which reads a call serves: the agents' directory (pickers, api-v1 §13.1)
+// or the administration (/api/v1/admin/*: administrators only, API tokens
+// need scope admin:*, a refusal is recorded as access.denied).
+enum class DirectoryView { kDirectory, kAdmin };
+
 class DirectoryService {
  public:
   // --- Agents ---
   // Admin only. A password is checked against the policy and stored as Argon2id.
   Result<Agent> CreateAgent(const RequestContext& ctx, const CreateAgentRequest& request);
   // Administrators get any agent with groups; agents get valid agents without groups.
-  Result<Agent> GetAgent(const RequestContext& ctx, std::int64_t id);
+  Result<Agent> GetAgent(const RequestContext& ctx, std::int64_t id,
+                         DirectoryView view = DirectoryView::kDirectory);
   // Agents and administrators; customers get permission_denied.
-  Result<Page<Agent>> ListAgents(const RequestContext& ctx, const ListAgentsRequest& request);
+  Result<Page<Agent>> ListAgents(const RequestContext& ctx, const ListAgentsRequest& request,
+                                 DirectoryView view = DirectoryView::kDirectory);
   // Admin only. Disabling here follows the rules of DisableAgent.
   Result<Agent> UpdateAgent(const RequestContext& ctx, std::int64_t id,
                             const UpdateAgentRequest& request);
@@ -178,10 +185,12 @@ class DirectoryService {
   // --- Groups ---
   Result<Group> CreateGroup(const RequestContext& ctx, const CreateGroupRequest& request);
   // Agents may read valid groups; administrators any.
-  Result<Group> GetGroup(const RequestContext& ctx, std::int64_t id);
+  Result<Group> GetGroup(const RequestContext& ctx, std::int64_t id,
+                         DirectoryView view = DirectoryView::kDirectory);
   // Not paginated (api-v1 §13.1); agents always get valid groups only.
   Result<std::vector<Group>> ListGroups(const RequestContext& ctx,
-                                        ValidFilter valid = ValidFilter::kValid);
+                                        ValidFilter valid = ValidFilter::kValid,
+                                        DirectoryView view = DirectoryView::kDirectory);
   Result<Group> UpdateGroup(const RequestContext& ctx, std::int64_t id,
                             const UpdateGroupRequest& request);
   // valid_id 2; conflict "Cannot delete protected group" for admin and users.

@@ -37,6 +37,7 @@ class DirectoryService;
 class CustomerService;
 class McpService;
 class DashboardService;
+class AdminService;
 
 struct StoreStatus {
   std::string path;
@@ -137,6 +138,8 @@ class Helpdesk {
   // does nothing. Never fails as a whole: a failing job is reported in
   // `errors` and the others still run.
   JobRunSummary RunDueJobs(TimePoint now);
+  // Configuration, maintenance mode and the audit log (goatflow/admin.h).
+  AdminService& Admin();
 
   class Impl;
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "goatflow/admin.h"
 #include "goatflow/auth.h"
 #include "goatflow/error.h"
 #include "goatflow/health.h"
@@ -155,6 +156,23 @@ std::string ToJson(const CustomerCompany& company);
 std::string ToJson(const Page<CustomerCompany>& companies);
 std::string ToJson(const CustomerUser& user);
 std::string ToJson(const Page<CustomerUser>& users);
+// The items alone (JSON arrays), for list envelopes built by a front-end.
+std::string ToJson(const std::vector<CustomerCompany>& companies);
+std::string ToJson(const std::vector<CustomerUser>& users);
+
+// --- Administration (api-v1 §10) ------------------------------------------
+// GET /admin/system/config: a flat object {"<name>": <value>} (secrets masked).
+std::string ToJson(const std::vector<Setting>& settings);
+// One setting described: {"name","type","value","default","constraint",
+// "modified","secret","read_only","takes_effect"}.
+std::string ToJson(const Setting& setting);
+std::string ToJson(const ConfigUpdateResult& result);  // {"updated": n, "changed": [...]}
+std::string ToJson(const MaintenanceState& state);     // {"enabled", "message"}
+// AuditLogEntry: the audit_log columns with `created_at` (RFC 3339), `details`
+// as an object, and `source` ("audit_log" or "ticket_history").
+std::string ToJson(const AuditLogEntry& entry);
+std::string ToJson(const std::vector<AuditLogEntry>& entries);
+std::string ToJson(const Page<AuditLogEntry>& page);
 
 // GET /api/mcp (spec/mcp.md §1.1, not enveloped): {"name","version",
 // "protocol_version","protocol_versions","tools_count","tools":[{"name",

@@ -141,6 +141,12 @@ std::string ToJson(const Page<CustomerCompany>& companies) {
 std::string ToJson(const CustomerUser& user) {
   return boost::json::serialize(CustomerUserValue(user));
 }
+std::string ToJson(const std::vector<CustomerCompany>& companies) {
+  return internal::ArrayJson(companies, CompanyValue);
+}
+std::string ToJson(const std::vector<CustomerUser>& users) {
+  return internal::ArrayJson(users, CustomerUserValue);
+}
 std::string ToJson(const Page<CustomerUser>& users) {
   return internal::PageJson(users, CustomerUserValue);
 }

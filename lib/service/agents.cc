@@ -7,6 +7,7 @@
 #include "goatflow/directory.h"
 #include "service/checks.h"
 #include "service/directory_repo.h"
+#include "service/settings_read.h"
 
 namespace goatflow {
 namespace {
@@ -125,8 +126,8 @@ Result<Agent> DirectoryService::CreateAgent(const RequestContext& ctx,
         GOATFLOW_RETURN_IF_ERROR(service::CheckGrants(db, request.groups));
         std::string hash;
         if (request.password) {
-          GOATFLOW_RETURN_IF_ERROR(
-              auth::CheckPasswordPolicy(*request.password, auth::PasswordPolicy{}));
+          GOATFLOW_ASSIGN_OR_RETURN(auto policy, service::ReadPasswordPolicy(db));
+          GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(*request.password, policy));
           GOATFLOW_ASSIGN_OR_RETURN(
               hash, auth::HashPassword(*request.password, impl_.options.password_hashing));
         }
@@ -151,7 +152,13 @@ Result<Agent> DirectoryService::CreateAgent(const RequestContext& ctx,
       });
 }
 
-Result<Agent> DirectoryService::GetAgent(const RequestContext& ctx, std::int64_t id) {
+Result<Agent> DirectoryService::GetAgent(const RequestContext& ctx, std::int64_t id,
+                                         DirectoryView view) {
+  if (view == DirectoryView::kAdmin) {
+    return service::AdminRead<Agent>(
+        impl_, ctx, "user.get",
+        [&](store::Db& db, const service::Caller&) { return FreshAgent(db, id, true); });
+  }
   return service::Read(impl_, [&](store::Db& db) -> Result<Agent> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
@@ -163,7 +170,14 @@ Result<Agent> DirectoryService::GetAgent(const RequestContext& ctx, std::int64_t
 }
 
 Result<Page<Agent>> DirectoryService::ListAgents(const RequestContext& ctx,
-                                                 const ListAgentsRequest& request) {
+                                                 const ListAgentsRequest& request,
+                                                 DirectoryView view) {
+  if (view == DirectoryView::kAdmin) {
+    return service::AdminRead<Page<Agent>>(
+        impl_, ctx, "user.list", [&](store::Db& db, const service::Caller&) {
+          return service::ListAgentRows(db, request, request.include_invalid);
+        });
+  }
   return service::Read(impl_, [&](store::Db& db) -> Result<Page<Agent>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
@@ -282,8 +296,8 @@ Status DirectoryService::ResetAgentPassword(const RequestContext& ctx, std::int6
       impl_, ctx, "auth.password.reset",
       [&](store::Db& db, const service::Caller& caller) -> Status {
         GOATFLOW_ASSIGN_OR_RETURN(Agent agent, FreshAgent(db, id, false));
-        GOATFLOW_RETURN_IF_ERROR(
-            auth::CheckPasswordPolicy(new_password, auth::PasswordPolicy{}, "new_password"));
+        GOATFLOW_ASSIGN_OR_RETURN(auto policy, service::ReadPasswordPolicy(db));
+        GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(new_password, policy, "new_password"));
         GOATFLOW_ASSIGN_OR_RETURN(std::string hash,
                                   auth::HashPassword(new_password, impl_.options.password_hashing));
         std::string now = core::FormatDbTime(impl_.clock->Now());

@@ -5,82 +5,31 @@
 #include "core/strings.h"
 #include "service/auth_internal.h"
 #include "service/caller.h"
+#include "service/settings_read.h"
+#include "service/settings_registry.h"
 
 namespace goatflow::service {
-namespace {
-
-void ReadInt(const std::string& value, std::int64_t& out) {
-  boost::system::error_code ec;
-  auto parsed = boost::json::parse(value, ec);
-  if (ec) return;
-  if (parsed.is_int64()) out = parsed.as_int64();
-  if (parsed.is_uint64()) out = static_cast<std::int64_t>(parsed.as_uint64());
-  if (parsed.is_string()) {
-    std::int64_t n = 0;
-    if (core::ParseInt64(std::string(parsed.as_string()), n)) out = n;
-  }
-}
-
-void ReadBool(const std::string& value, bool& out) {
-  boost::system::error_code ec;
-  auto parsed = boost::json::parse(value, ec);
-  if (!ec && parsed.is_bool()) out = parsed.as_bool();
-}
-
-void ReadInt(const std::string& value, int& out) {
-  std::int64_t n = out;
-  ReadInt(value, n);
-  if (n >= 0 && n <= 10000000) out = static_cast<int>(n);
-}
-
-}  // namespace
 
 Result<AuthSettings> LoadAuthSettings(store::Db& db, const OpenOptions& options) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto stored, SettingsSnapshot::Load(db));
   AuthSettings s;
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt,
-      db.Prepare("SELECT name, value FROM system_config WHERE name IN ('SessionMaxTime', "
-                 "'SessionMaxIdleTime') OR name LIKE 'RateLimit::%' OR name LIKE 'Password%'"));
-  std::map<std::string, std::string> stored;
-  while (true) {
-    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    stored[stmt.Text(0)] = stmt.Text(1);
-  }
-  auto apply = [&](const std::string& name, auto& field) {
-    if (auto it = stored.find(name); it != stored.end()) ReadInt(it->second, field);
-  };
-  apply("SessionMaxTime", s.session_max_time);
-  apply("SessionMaxIdleTime", s.session_max_idle_time);
-  apply("RateLimit::LoginPerMinute", s.login_per_minute);
-  apply("RateLimit::PasswordResetPerHour", s.password_reset_per_hour);
-  apply("RateLimit::CustomerTicketCreatePerHour", s.customer_ticket_create_per_hour);
-  apply("RateLimit::GeneralPerMinute", s.general_per_minute);
-  apply("RateLimit::TokenDefaultPerHour", s.token_default_per_hour);
-  auto& policy = s.password_policy;
-  apply("PasswordMinLength", policy.min_length);
-  policy.min_length = std::clamp(policy.min_length, 6, 128);
-  auto flag = [&](const std::string& name, bool& field) {
-    if (auto it = stored.find(name); it != stored.end()) ReadBool(it->second, field);
-  };
-  flag("PasswordRequireUppercase", policy.require_upper);
-  flag("PasswordRequireLowercase", policy.require_lower);
-  flag("PasswordRequireDigit", policy.require_digit);
-  flag("PasswordRequireSpecial", policy.require_special);
-  auto override_with = [&](const char* name, int& field) {
+  s.session_max_time = stored.Int("SessionMaxTime");
+  s.session_max_idle_time = stored.Int("SessionMaxIdleTime");
+  // The registry bounds the rate limits to 0..1,000,000, so they fit an int.
+  auto rate = [&](const char* name, int& field) {
+    field = static_cast<int>(stored.Int(name));
     if (auto it = options.rate_limits.find(name);
         it != options.rate_limits.end() && it->second >= 0)
-      field = it->second;
+      field = it->second;  // GOATFLOW_RATELIMIT_* of this process wins (api-v1.md §0)
   };
-  override_with("RateLimit::LoginPerMinute", s.login_per_minute);
-  override_with("RateLimit::PasswordResetPerHour", s.password_reset_per_hour);
-  override_with("RateLimit::CustomerTicketCreatePerHour", s.customer_ticket_create_per_hour);
-  override_with("RateLimit::GeneralPerMinute", s.general_per_minute);
-  override_with("RateLimit::TokenDefaultPerHour", s.token_default_per_hour);
-  // Idle timeout: at least 300 s and never above the absolute lifetime.
-  if (s.session_max_time < 300) s.session_max_time = 57600;
-  s.session_max_idle_time =
-      std::clamp<std::int64_t>(s.session_max_idle_time, 300, s.session_max_time);
+  rate("RateLimit::LoginPerMinute", s.login_per_minute);
+  rate("RateLimit::PasswordResetPerHour", s.password_reset_per_hour);
+  rate("RateLimit::CustomerTicketCreatePerHour", s.customer_ticket_create_per_hour);
+  rate("RateLimit::GeneralPerMinute", s.general_per_minute);
+  rate("RateLimit::TokenDefaultPerHour", s.token_default_per_hour);
+  s.password_policy = PasswordPolicyOf(stored);
+  // The idle timeout never exceeds the absolute lifetime.
+  s.session_max_idle_time = std::min(s.session_max_idle_time, s.session_max_time);
   return s;
 }
 

@@ -90,6 +90,7 @@ struct AuthState {
   std::mutex settings_mu;
   std::optional<service::AuthSettings> settings;
   TimePoint settings_loaded_at{};
+  std::uint64_t settings_generation = 0;  // Impl::settings_generation at load
 
   auth::RateLimiter limiter;
   auth::LoginBackoff backoff;
@@ -106,7 +107,9 @@ struct AuthState {
 // The pointer stays valid for the life of the state.
 Result<const AuthKeys*> GetKeys(Helpdesk::Impl& impl, AuthState& state);
 
-// Settings cached for a few seconds (rate-limit checks must not hit the database).
+// Settings cached for a few seconds (rate-limit checks must not hit the
+// database); a configuration write of this process invalidates the cache, a
+// write by another process (the CLI) is seen within the TTL.
 AuthSettings GetSettings(Helpdesk::Impl& impl, AuthState& state);
 
 // A new session row for the principal; returns (sessions.id, raw session id).

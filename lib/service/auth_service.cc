@@ -69,9 +69,10 @@ Result<const AuthKeys*> GetKeys(Helpdesk::Impl& impl, AuthState& state) {
 
 AuthSettings GetSettings(Helpdesk::Impl& impl, AuthState& state) {
   TimePoint now = impl.clock->Now();
+  std::uint64_t generation = impl.settings_generation.load(std::memory_order_acquire);
   std::lock_guard<std::mutex> lock(state.settings_mu);
   if (state.settings && now - state.settings_loaded_at < kSettingsTtl &&
-      now >= state.settings_loaded_at)
+      now >= state.settings_loaded_at && state.settings_generation == generation)
     return *state.settings;
   auto loaded = Read(impl, [&](store::Db& db) { return LoadAuthSettings(db, impl.options); });
   if (!loaded.ok()) {
@@ -81,6 +82,7 @@ AuthSettings GetSettings(Helpdesk::Impl& impl, AuthState& state) {
   }
   state.settings = loaded.value();
   state.settings_loaded_at = now;
+  state.settings_generation = generation;
   return *state.settings;
 }
 

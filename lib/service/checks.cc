@@ -1,5 +1,6 @@
 #include "service/checks.h"
 
+#include "core/macros.h"
 #include "core/strings.h"
 
 namespace goatflow::service {
@@ -21,6 +22,11 @@ Error NotFound(std::string message) {
 Status RequireAdmin(const Caller& caller) {
   if (caller.is_admin) return OkStatus();
   return Forbidden();
+}
+
+Status RequireAdminAccess(const Caller& caller, const RequestContext& ctx) {
+  GOATFLOW_RETURN_IF_ERROR(RequireAdmin(caller));
+  return RequireScope(ctx, kScopeAdmin);
 }
 
 Status RequireAgent(const Caller& caller) {

@@ -52,8 +52,12 @@ Status AuditDenial(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_
   return RecordDenial(impl, ctx, action, result.error());
 }
 
+// The admin gate of /api/v1/admin/* (security.md §9.2): an administrator,
+// and with an API token the scope admin:* (or an unrestricted token).
+Status RequireAdminAccess(const Caller& caller, const RequestContext& ctx);
+
 // An admin-only mutation: one write transaction that loads the caller,
-// requires an administrator and runs fn(db, caller) -> Result<T>; a denial is
+// passes RequireAdminAccess and runs fn(db, caller) -> Result<T>; a denial is
 // audited by AuditDenial under `action`.
 template <typename T, typename Fn>
 Result<T> AdminWrite(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
@@ -61,7 +65,22 @@ Result<T> AdminWrite(Helpdesk::Impl& impl, const RequestContext& ctx, std::strin
   Result<T> result = Write(impl, [&](store::Db& db) -> Result<T> {
     auto caller = LoadCaller(db, ctx);
     if (!caller.ok()) return std::move(caller).error();
-    auto admin = RequireAdmin(*caller);
+    auto admin = RequireAdminAccess(*caller, ctx);
+    if (!admin.ok()) return std::move(admin).error();
+    return fn(db, *caller);
+  });
+  GOATFLOW_RETURN_IF_ERROR(AuditDenial(impl, ctx, action, result));
+  return result;
+}
+
+// The read-only counterpart of AdminWrite (one read transaction).
+template <typename T, typename Fn>
+Result<T> AdminRead(Helpdesk::Impl& impl, const RequestContext& ctx, std::string_view action,
+                    Fn&& fn) {
+  Result<T> result = Read(impl, [&](store::Db& db) -> Result<T> {
+    auto caller = LoadCaller(db, ctx);
+    if (!caller.ok()) return std::move(caller).error();
+    auto admin = RequireAdminAccess(*caller, ctx);
     if (!admin.ok()) return std::move(admin).error();
     return fn(db, *caller);
   });

@@ -132,7 +132,7 @@ Result<CustomerCompany> CustomerService::GetCompany(const RequestContext& ctx,
                                                     const std::string& customer_id) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<CustomerCompany> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     return LoadCompany(db, customer_id);
   });
   GOATFLOW_RETURN_IF_ERROR(service::AuditDenial(impl_, ctx, "customer_company.get", result));
@@ -143,7 +143,7 @@ Result<Page<CustomerCompany>> CustomerService::ListCompanies(const RequestContex
                                                              const ListCustomersRequest& request) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<Page<CustomerCompany>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     PageRequest page = request.page.Normalized();
     std::string where = R"sql(
        WHERE (?1 = 1 OR valid_id = 1)

@@ -6,6 +6,7 @@
 #include "core/time.h"
 #include "goatflow/customers.h"
 #include "service/checks.h"
+#include "service/settings_read.h"
 #include "service/directory_repo.h"
 
 namespace goatflow {
@@ -59,10 +60,13 @@ Result<std::optional<std::string>> CleanCustomerEmail(store::Db& db,
   return email;
 }
 
-Result<std::optional<std::string>> HashIfGiven(const std::optional<std::string>& password,
+// The configured password policy applies (security.md §7.2).
+Result<std::optional<std::string>> HashIfGiven(store::Db& db,
+                                               const std::optional<std::string>& password,
                                                PasswordHashing cost) {
   if (!password) return std::optional<std::string>();
-  GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(*password, auth::PasswordPolicy{}));
+  GOATFLOW_ASSIGN_OR_RETURN(auto policy, service::ReadPasswordPolicy(db));
+  GOATFLOW_RETURN_IF_ERROR(auth::CheckPasswordPolicy(*password, policy));
   GOATFLOW_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(*password, cost));
   return std::optional<std::string>(std::move(hash));
 }
@@ -119,8 +123,8 @@ Result<CustomerUser> CustomerService::CreateUser(const RequestContext& ctx,
                                   service::CleanOptionalText(request.phone, "phone", 150));
         GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(request.valid_id));
         GOATFLOW_ASSIGN_OR_RETURN(auto email, CleanCustomerEmail(db, request.email, 0));
-        GOATFLOW_ASSIGN_OR_RETURN(auto hash,
-                                  HashIfGiven(request.password, impl_.options.password_hashing));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto hash, HashIfGiven(db, request.password, impl_.options.password_hashing));
         GOATFLOW_RETURN_IF_ERROR(service::CheckLoginFree(db, login, "customer", 0));
         std::string now = core::FormatDbTime(impl_.clock->Now());
         GOATFLOW_ASSIGN_OR_RETURN(auto insert, db.Prepare(R"sql(
@@ -140,7 +144,7 @@ Result<CustomerUser> CustomerService::CreateUser(const RequestContext& ctx,
 Result<CustomerUser> CustomerService::GetUser(const RequestContext& ctx, const std::string& login) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<CustomerUser> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     return LoadUser(db, login);
   });
   GOATFLOW_RETURN_IF_ERROR(service::AuditDenial(impl_, ctx, "customer_user.get", result));
@@ -151,7 +155,7 @@ Result<Page<CustomerUser>> CustomerService::ListUsers(const RequestContext& ctx,
                                                       const ListCustomersRequest& request) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<Page<CustomerUser>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     PageRequest page = request.page.Normalized();
     std::string where = R"sql(
        WHERE (?1 = 1 OR valid_id = 1) AND (?3 = '' OR customer_id = ?3 COLLATE NOCASE)
@@ -214,8 +218,8 @@ Result<CustomerUser> CustomerService::UpdateUser(const RequestContext& ctx,
           GOATFLOW_RETURN_IF_ERROR(service::CheckValidId(*request.valid_id));
           u.valid_id = *request.valid_id;
         }
-        GOATFLOW_ASSIGN_OR_RETURN(auto hash,
-                                  HashIfGiven(request.password, impl_.options.password_hashing));
+        GOATFLOW_ASSIGN_OR_RETURN(
+            auto hash, HashIfGiven(db, request.password, impl_.options.password_hashing));
         std::string now = core::FormatDbTime(impl_.clock->Now());
         GOATFLOW_RETURN_IF_ERROR(StoreUser(db, u, caller.id, now));
         if (hash) {

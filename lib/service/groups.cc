@@ -72,6 +72,23 @@ Result<std::vector<AgentGroup>> ChangeMemberships(Helpdesk::Impl& impl, const Re
       });
 }
 
+Result<std::vector<Group>> LoadGroups(store::Db& db, ValidFilter valid) {
+  int filter = valid == ValidFilter::kAll ? 0 : (valid == ValidFilter::kValid ? 1 : 2);
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
+    SELECT id, name, comments, valid_id, create_time, change_time FROM groups
+     WHERE ?1 = 0 OR (?1 = 1 AND valid_id = 1) OR (?1 = 2 AND valid_id <> 1) ORDER BY id)sql"));
+  stmt.Bind(1, filter);
+  std::vector<Group> out;
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back(Group{stmt.Int(0), stmt.Text(1), stmt.OptText(2), static_cast<int>(stmt.Int(3)),
+                        service::ParseStoredTime(stmt.Text(4)),
+                        service::ParseStoredTime(stmt.Text(5))});
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Group> DirectoryService::CreateGroup(const RequestContext& ctx,
@@ -97,7 +114,13 @@ Result<Group> DirectoryService::CreateGroup(const RequestContext& ctx,
       });
 }
 
-Result<Group> DirectoryService::GetGroup(const RequestContext& ctx, std::int64_t id) {
+Result<Group> DirectoryService::GetGroup(const RequestContext& ctx, std::int64_t id,
+                                         DirectoryView view) {
+  if (view == DirectoryView::kAdmin) {
+    return service::AdminRead<Group>(
+        impl_, ctx, "group.get",
+        [&](store::Db& db, const service::Caller&) { return FreshGroup(db, id); });
+  }
   return service::Read(impl_, [&](store::Db& db) -> Result<Group> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
@@ -109,26 +132,17 @@ Result<Group> DirectoryService::GetGroup(const RequestContext& ctx, std::int64_t
 }
 
 Result<std::vector<Group>> DirectoryService::ListGroups(const RequestContext& ctx,
-                                                        ValidFilter valid) {
+                                                        ValidFilter valid, DirectoryView view) {
+  if (view == DirectoryView::kAdmin) {
+    return service::AdminRead<std::vector<Group>>(
+        impl_, ctx, "group.list",
+        [&](store::Db& db, const service::Caller&) { return LoadGroups(db, valid); });
+  }
   return service::Read(impl_, [&](store::Db& db) -> Result<std::vector<Group>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAgent(caller));
     GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeUsersRead));
-    if (!caller.is_admin) valid = ValidFilter::kValid;
-    int filter = valid == ValidFilter::kAll ? 0 : (valid == ValidFilter::kValid ? 1 : 2);
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
-      SELECT id, name, comments, valid_id, create_time, change_time FROM groups
-       WHERE ?1 = 0 OR (?1 = 1 AND valid_id = 1) OR (?1 = 2 AND valid_id <> 1) ORDER BY id)sql"));
-    stmt.Bind(1, filter);
-    std::vector<Group> out;
-    while (true) {
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      out.push_back(Group{stmt.Int(0), stmt.Text(1), stmt.OptText(2), static_cast<int>(stmt.Int(3)),
-                          service::ParseStoredTime(stmt.Text(4)),
-                          service::ParseStoredTime(stmt.Text(5))});
-    }
-    return out;
+    return LoadGroups(db, caller.is_admin ? valid : ValidFilter::kValid);
   });
 }
 
@@ -201,7 +215,7 @@ Result<std::vector<GroupMember>> DirectoryService::ListGroupMembers(const Reques
                                                                     std::int64_t id) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<std::vector<GroupMember>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     GOATFLOW_RETURN_IF_ERROR(FreshGroup(db, id));
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
       SELECT u.id, u.login, u.first_name, u.last_name, gu.permission_key

@@ -14,41 +14,12 @@
 #include "service/caller.h"
 #include "service/health_checks.h"
 #include "service/helpdesk_impl.h"
+#include "service/settings_read.h"
 #include "service/unit_of_work.h"
 #include "store/migrations.h"
 
 namespace goatflow {
-namespace {
-
-struct MaintenanceSettings {
-  bool mode = false;
-  std::optional<std::string> message;
-};
-
-// Stored settings hold JSON values; absent rows mean the defaults (off, null).
-Result<MaintenanceSettings> ReadMaintenance(store::Db& db) {
-  MaintenanceSettings settings;
-  GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare("SELECT name, value FROM system_config WHERE name IN "
-                            "('MaintenanceMode', 'MaintenanceMessage')"));
-  while (true) {
-    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    boost::system::error_code ec;
-    boost::json::value value = boost::json::parse(stmt.Text(1), ec);
-    if (ec) continue;  // the CHECK constraint keeps values valid JSON
-    if (stmt.Text(0) == "MaintenanceMode") {
-      settings.mode =
-          (value.is_bool() && value.as_bool()) || (value.is_int64() && value.as_int64() != 0) ||
-          (value.is_string() && (value.as_string() == "true" || value.as_string() == "1"));
-    } else if (value.is_string()) {
-      settings.message = std::string(value.as_string());
-    }
-  }
-  return settings;
-}
-
-}  // namespace
+using service::ReadMaintenance;
 
 std::string_view HealthStateName(HealthState state) {
   switch (state) {

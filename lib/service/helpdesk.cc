@@ -90,6 +90,7 @@ Result<std::unique_ptr<Helpdesk>> Helpdesk::Open(const OpenOptions& options) {
   impl->search.reset(new SearchService(*impl));
   impl->sql.reset(new SqlConsole(*impl));
   impl->dashboard.reset(new DashboardService(*impl));
+  impl->admin.reset(new AdminService(*impl));
   std::unique_ptr<Helpdesk> helpdesk(new Helpdesk(std::move(impl)));
   helpdesk->impl_->mcp.reset(new McpService(*helpdesk, *helpdesk->impl_));
   return helpdesk;
@@ -104,6 +105,7 @@ SearchService& Helpdesk::Search() { return *impl_->search; }
 SqlConsole& Helpdesk::Sql() { return *impl_->sql; }
 McpService& Helpdesk::Mcp() { return *impl_->mcp; }
 DashboardService& Helpdesk::Dashboard() { return *impl_->dashboard; }
+AdminService& Helpdesk::Admin() { return *impl_->admin; }
 
 Result<int> Helpdesk::Migrate() {
   auto writer = impl_->pool->Writer();

@@ -3,8 +3,11 @@
 // State shared by every service of one Helpdesk: the connection pool, the
 // seams and the options it was opened with.
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 
+#include "goatflow/admin.h"
 #include "goatflow/customers.h"
 #include "goatflow/dashboard.h"
 #include "goatflow/directory.h"
@@ -29,6 +32,9 @@ class Helpdesk::Impl {
   std::unique_ptr<store::Pool> pool;
   int migrations_applied_on_open = 0;
   TimePoint opened_at;
+  // Bumped by every configuration write of this process, so caches of stored
+  // settings (the auth settings) reload at once instead of after their TTL.
+  std::atomic<std::uint64_t> settings_generation{0};
   std::unique_ptr<TicketService> tickets;
   std::unique_ptr<LookupService> lookups;
   std::unique_ptr<QueueService> queues;
@@ -38,6 +44,7 @@ class Helpdesk::Impl {
   std::unique_ptr<SearchService> search;
   std::unique_ptr<SqlConsole> sql;
   std::unique_ptr<DashboardService> dashboard;
+  std::unique_ptr<AdminService> admin;
   std::unique_ptr<McpService> mcp;  // created last: it calls the services above
 };
 

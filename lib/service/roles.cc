@@ -79,7 +79,7 @@ Result<Role> DirectoryService::CreateRole(const RequestContext& ctx,
 Result<Role> DirectoryService::GetRole(const RequestContext& ctx, std::int64_t id) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<Role> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     return FreshRole(db, id);
   });
   GOATFLOW_RETURN_IF_ERROR(service::AuditDenial(impl_, ctx, "role.get", result));
@@ -89,7 +89,7 @@ Result<Role> DirectoryService::GetRole(const RequestContext& ctx, std::int64_t i
 Result<std::vector<Role>> DirectoryService::ListRoles(const RequestContext& ctx) {
   auto result = service::Read(impl_, [&](store::Db& db) -> Result<std::vector<Role>> {
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
-    GOATFLOW_RETURN_IF_ERROR(service::RequireAdmin(caller));
+    GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT id FROM roles ORDER BY id"));
     std::vector<std::int64_t> ids;
     while (true) {

@@ -1,53 +1,38 @@
 #include "service/settings_read.h"
 
-#include <boost/json.hpp>
-
 #include "core/macros.h"
-#include "core/strings.h"
 #include "domain/ticket_rules.h"
+#include "service/settings_registry.h"
 
 namespace goatflow::service {
-namespace {
-
-// The stored JSON of `name`, parsed; null when absent.
-Result<boost::json::value> StoredValue(store::Db& db, std::string_view name) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
-                            db.Prepare("SELECT value FROM system_config WHERE name = ?"));
-  stmt.Bind(1, name);
-  GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
-  if (!found) return boost::json::value(nullptr);
-  boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(stmt.Text(0), ec);
-  if (ec) return boost::json::value(nullptr);
-  return value;
-}
-
-}  // namespace
 
 Result<std::string> ReadStringSetting(store::Db& db, std::string_view name,
                                       std::string_view fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, ReadSettingValue(db, name));
   if (!value.is_string()) return std::string(fallback);
   return std::string(value.as_string());
 }
 
 Result<std::int64_t> ReadIntSetting(store::Db& db, std::string_view name, std::int64_t fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, ReadSettingValue(db, name));
   if (value.is_int64()) return value.as_int64();
-  // Tolerate a number stored as a JSON string ("42").
-  std::int64_t parsed = 0;
-  if (value.is_string() && core::ParseInt64(std::string(value.as_string()), parsed)) return parsed;
   return fallback;
 }
 
 Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::string_view name,
                                                        const std::vector<std::string>& fallback) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, name));
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, ReadSettingValue(db, name));
   if (!value.is_array()) return fallback;
   std::vector<std::string> out;
   for (const auto& item : value.as_array())
     if (item.is_string()) out.emplace_back(item.as_string());
   return out;
+}
+
+Result<bool> ReadBoolSetting(store::Db& db, std::string_view name, bool fallback) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, ReadSettingValue(db, name));
+  if (value.is_bool()) return value.as_bool();
+  return fallback;
 }
 
 Result<std::string> DefaultQueueName(store::Db& db) {
@@ -64,7 +49,7 @@ Result<std::string> TimeZoneName(store::Db& db) {
 }
 
 Result<std::string> StateAfterPending(store::Db& db, std::string_view pending_state) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto value, StoredValue(db, kStateAfterPendingSetting));
+  GOATFLOW_ASSIGN_OR_RETURN(auto value, ReadSettingValue(db, kStateAfterPendingSetting));
   if (value.is_object()) {
     const auto* target = value.as_object().if_contains(pending_state);
     return target && target->is_string() ? std::string(target->as_string()) : std::string();
@@ -72,6 +57,29 @@ Result<std::string> StateAfterPending(store::Db& db, std::string_view pending_st
   if (pending_state == "pending auto close+") return std::string("closed successful");
   if (pending_state == "pending auto close-") return std::string("closed unsuccessful");
   return std::string();
+}
+
+Result<MaintenanceSettings> ReadMaintenance(store::Db& db) {
+  MaintenanceSettings settings;
+  GOATFLOW_ASSIGN_OR_RETURN(settings.mode, ReadBoolSetting(db, kMaintenanceModeSetting, false));
+  GOATFLOW_ASSIGN_OR_RETURN(auto message, ReadSettingValue(db, kMaintenanceMessageSetting));
+  if (message.is_string()) settings.message = std::string(message.as_string());
+  return settings;
+}
+
+Result<auth::PasswordPolicy> ReadPasswordPolicy(store::Db& db) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto snapshot, SettingsSnapshot::Load(db));
+  return PasswordPolicyOf(snapshot);
+}
+
+auth::PasswordPolicy PasswordPolicyOf(const SettingsSnapshot& settings) {
+  auth::PasswordPolicy policy;
+  policy.min_length = static_cast<int>(settings.Int("PasswordMinLength"));
+  policy.require_upper = settings.Bool("PasswordRequireUppercase");
+  policy.require_lower = settings.Bool("PasswordRequireLowercase");
+  policy.require_digit = settings.Bool("PasswordRequireDigit");
+  policy.require_special = settings.Bool("PasswordRequireSpecial");
+  return policy;
 }
 
 }  // namespace goatflow::service

@@ -1,32 +1,41 @@
 #pragma once
 
-// Reading stored settings (system_config, domain.md §8.4) inside a use case's
-// transaction. A setting that is not stored has its built-in default; the
-// registry of all settings and their writes belong to the configuration
-// service, these readers only interpret the stored JSON.
+// Reading stored settings (domain.md §8.4) inside a use case's transaction,
+// through the settings registry (settings_registry.h): a setting that is not
+// stored, or whose stored value does not fit its definition, has the
+// registry's default. `fallback` only applies to names the registry does not
+// define (and to a registered setting of another type).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "auth/password_policy.h"
 #include "goatflow/error.h"
 #include "store/db.h"
 
 namespace goatflow::service {
 
+class SettingsSnapshot;
+
 inline constexpr std::string_view kDefaultQueueSetting = "Ticket::DefaultQueue";
 inline constexpr std::string_view kSelectableQueuesSetting = "CustomerPanel::SelectableQueues";
 inline constexpr std::string_view kTimeZoneSetting = "TimeZone";
 inline constexpr std::string_view kStateAfterPendingSetting = "Ticket::StateAfterPending";
+inline constexpr std::string_view kMaintenanceModeSetting = "MaintenanceMode";
+inline constexpr std::string_view kMaintenanceMessageSetting = "MaintenanceMessage";
 
-// A string setting (stored as a JSON string); `fallback` when unset or not a string.
+// A string setting; `fallback` when it is null or not a string.
 Result<std::string> ReadStringSetting(store::Db& db, std::string_view name,
                                       std::string_view fallback);
-// An integer setting (a JSON integer; a numeric JSON string is read too).
+// An integer setting; `fallback` when it is not an integer.
 Result<std::int64_t> ReadIntSetting(store::Db& db, std::string_view name, std::int64_t fallback);
-// A list-of-strings setting (stored as a JSON array of strings).
+// A list-of-strings setting; `fallback` when it is not a list.
 Result<std::vector<std::string>> ReadStringListSetting(store::Db& db, std::string_view name,
                                                        const std::vector<std::string>& fallback);
+// A boolean setting; `fallback` when it is not a boolean.
+Result<bool> ReadBoolSetting(store::Db& db, std::string_view name, bool fallback);
 
 // Ticket::DefaultQueue (default "Raw") and CustomerPanel::SelectableQueues
 // (default Raw, Misc, Postmaster).
@@ -40,5 +49,16 @@ Result<std::string> TimeZoneName(store::Db& db);
 // successful", "pending auto close-": "closed unsuccessful"} (domain.md §10.9).
 // The state name for `pending_state`, or "" when the setting names none.
 Result<std::string> StateAfterPending(store::Db& db, std::string_view pending_state);
+// MaintenanceMode / MaintenanceMessage (api-v1.md §0, §10; message null when cleared).
+struct MaintenanceSettings {
+  bool mode = false;
+  std::optional<std::string> message;
+};
+Result<MaintenanceSettings> ReadMaintenance(store::Db& db);
+
+// PasswordMinLength and PasswordRequire{Uppercase,Lowercase,Digit,Special}
+// (security.md §7.2) as the policy new passwords must meet.
+Result<auth::PasswordPolicy> ReadPasswordPolicy(store::Db& db);
+auth::PasswordPolicy PasswordPolicyOf(const SettingsSnapshot& settings);
 
 }  // namespace goatflow::service
