@@ -9,6 +9,7 @@
 #include "goatflow/listing.h"
 #include "goatflow/pagination.h"
 #include "goatflow/seams.h"
+#include "goatflow/sql_console.h"
 
 namespace goatflow::json::internal {
 
@@ -20,6 +21,8 @@ inline boost::json::value OptString(const std::optional<std::string>& value) {
 boost::json::value Timestamp(TimePoint t);
 // {page, per_page, total, total_pages, has_next, has_prev} (api-v1 §1.3).
 boost::json::object PaginationObject(const Pagination& p);
+// The execute_sql result of spec/mcp.md §6.10 (json::ToJson(SqlQueryResult) serialized).
+boost::json::object SqlResultObject(const SqlQueryResult& result);
 
 template <typename T, typename Fn>
 std::string PageJson(const Page<T>& page, Fn&& render) {

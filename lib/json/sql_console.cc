@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "goatflow/json.h"
+#include "json/internal.h"
 
 namespace goatflow::json {
 namespace {
@@ -53,7 +54,9 @@ struct CellValue {
 
 }  // namespace
 
-std::string ToJson(const SqlQueryResult& result) {
+namespace internal {
+
+bj::object SqlResultObject(const SqlQueryResult& result) {
   bj::array columns;
   for (const std::string& name : result.columns) columns.emplace_back(name);
   bj::array rows;
@@ -67,7 +70,13 @@ std::string ToJson(const SqlQueryResult& result) {
                  {"rows", std::move(rows)},
                  {"rows_count", result.row_count},
                  {"truncated", result.truncated}};
-  return bj::serialize(out);
+  return out;
+}
+
+}  // namespace internal
+
+std::string ToJson(const SqlQueryResult& result) {
+  return bj::serialize(internal::SqlResultObject(result));
 }
 
 }  // namespace goatflow::json

@@ -26,6 +26,13 @@ InputSchema& InputSchema::Boolean(std::string_view name, std::string_view descri
   return Add(name, "boolean", description);
 }
 
+InputSchema& InputSchema::Array(std::string_view name, std::string_view description,
+                                bj::object items) {
+  Add(name, "array", description);
+  properties_[last_].as_object()["items"] = std::move(items);
+  return *this;
+}
+
 InputSchema& InputSchema::Required() {
   required_.push_back(last_);
   return *this;
@@ -109,6 +116,14 @@ std::optional<bool> Arguments::Bool(std::string_view name) {
   if (const bool* b = v->if_bool()) return *b;
   Fail(fmt::format("{} must be a boolean", name));
   return std::nullopt;
+}
+
+const bj::array* Arguments::Array(std::string_view name) {
+  const bj::value* v = arguments_.if_contains(name);
+  if (v == nullptr || v->is_null()) return nullptr;
+  if (const bj::array* a = v->if_array()) return a;
+  Fail(fmt::format("{} must be an array", name));
+  return nullptr;
 }
 
 namespace {

@@ -34,6 +34,10 @@ class InputSchema {
   InputSchema& Integer(std::string_view name, std::string_view description);
   InputSchema& String(std::string_view name, std::string_view description);
   InputSchema& Boolean(std::string_view name, std::string_view description);
+  // An array whose elements match `items` (a JSON Schema; strict clients
+  // reject arrays without one, spec/mcp.md §5).
+  InputSchema& Array(std::string_view name, std::string_view description,
+                     boost::json::object items);
 
   InputSchema& Required();
   InputSchema& Default(boost::json::value value);
@@ -66,6 +70,8 @@ class Arguments {
   std::optional<std::int64_t> Int(std::string_view name);
   std::optional<std::string> String(std::string_view name);
   std::optional<bool> Bool(std::string_view name);
+  // The array itself (valid while the call's arguments are), or nullptr.
+  const boost::json::array* Array(std::string_view name);
   // As Int / String, recording "<name> is required" when absent.
   std::optional<std::int64_t> RequiredInt(std::string_view name);
   std::optional<std::string> RequiredString(std::string_view name);
@@ -130,5 +136,6 @@ Tool ListQueuesTool();
 Tool ListUsersTool();
 Tool SearchTicketsTool();
 Tool GetStatisticsTool();
+Tool ExecuteSqlTool();
 
 }  // namespace goatflow::mcp

@@ -15,6 +15,7 @@ void RegisterTools(ToolRegistry& registry) {
   registry.Add(ListUsersTool());
   registry.Add(SearchTicketsTool());
   registry.Add(GetStatisticsTool());
+  registry.Add(ExecuteSqlTool());
 }
 
 }  // namespace goatflow::mcp

@@ -47,7 +47,7 @@ TEST_CASE("goatflow mcp speaks JSON-RPC on stdin/stdout as the --as agent") {
   auto replies = Lines(run.out);
   REQUIRE(replies.size() == 4);
   REQUIRE(replies[0].at("result").at("protocolVersion").as_string() == "2025-06-18");
-  REQUIRE(replies[1].at("result").at("tools").as_array().size() == 9);
+  REQUIRE(replies[1].at("result").at("tools").as_array().size() == 10);
   REQUIRE_FALSE(replies[2].at("result").as_object().contains("isError"));
   auto tickets = replies[3].at("result").at("structuredContent").at("items").as_array();
   REQUIRE(tickets.size() == 1);

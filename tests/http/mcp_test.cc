@@ -58,7 +58,7 @@ TEST_CASE("MCP over HTTP: the minimal conversation of spec/mcp.md §7") {
   auto listed = Json(list);
   REQUIRE(listed.at("id").as_string() == "a");
   const auto& tools = listed.at("result").at("tools").as_array();
-  REQUIRE(tools.size() == 9);
+  REQUIRE(tools.size() == 10);
   for (const auto& tool : tools) {
     REQUIRE(tool.at("inputSchema").at("type").as_string() == "object");
     REQUIRE(tool.at("inputSchema").as_object().contains("properties"));
@@ -221,7 +221,7 @@ TEST_CASE("MCP over HTTP: GET describes the server, DELETE is 405") {
   REQUIRE(info->status == 200);
   auto body = Json(info);
   REQUIRE(body.at("name").as_string() == "goatflow-mcp");
-  REQUIRE(body.at("tools_count").as_int64() == 9);
+  REQUIRE(body.at("tools_count").as_int64() == 10);
   REQUIRE(body.at("tools").at(0).at("name").as_string() == "list_tickets");
   REQUIRE(body.at("endpoint").as_string() == "POST /api/mcp");
   REQUIRE_FALSE(body.as_object().contains("success"));

@@ -1,5 +1,4 @@
-// The nine tools of spec/mcp.md §6 (execute_sql is registered separately):
-// success and failure paths, and the REST permission rules applied to the
+// The ten tools of spec/mcp.md §6: success and failure paths, and the REST permission rules applied to the
 // token owner.
 
 #include <fmt/format.h>
@@ -346,6 +345,38 @@ TEST_CASE("get_statistics counts visible tickets by state and queue") {
               .as_int64() == 3);
   REQUIRE(Failure(f.CallTool(McpFixture::Scoped(f.agent_ro, {"queues:read"}), "get_statistics")) ==
           "Error: token missing required scope: tickets:read");
+}
+
+TEST_CASE("execute_sql runs read-only SQL for admins through the SQL console") {
+  McpFixture f;
+  constexpr std::int64_t kAdminGroup = 2;  // default group "admin"
+  auto admin = McpFixture::Agent(f.AddAgent("root", kAdminGroup, {"rw"}));
+  auto result = McpFixture::Value(f.CallTool(
+      admin, "execute_sql",
+      fmt::format(R"({{"query":"SELECT id, title, ? AS flag, ? AS n, ? AS empty FROM ticket WHERE id = ?",)"
+                  R"("args":[true, 2.5, null, {}]}})",
+                  f.rw_ticket)));
+  REQUIRE(bj::serialize(result) ==
+          fmt::format(R"({{"columns":["id","title","flag","n","empty"],"rows":[{{"id":{},)"
+                      R"("title":"Mail server down","flag":1,"n":2.5E0,"empty":null}}],)"
+                      R"("rows_count":1,"truncated":false}})",
+                      f.rw_ticket));
+
+  REQUIRE(Failure(f.CallTool(admin, "execute_sql", R"({"query":"SELECT ?","args":[[1]]})")) ==
+          "Error: args[0] must be a string, number, boolean or null");
+  REQUIRE(Failure(f.CallTool(admin, "execute_sql", R"({"query":"SELECT 1","args":"x"})")) ==
+          "Error: args must be an array");
+  REQUIRE(Failure(f.CallTool(admin, "execute_sql", R"({"args":[]})")) == "Error: query is required");
+  REQUIRE(Failure(f.CallTool(admin, "execute_sql", R"({"query":"SELECT ?, ?","args":[1]})")) ==
+          "Error: query has 2 placeholders but 1 arguments were given");
+  REQUIRE(Failure(f.CallTool(admin, "execute_sql", R"({"query":"DELETE FROM ticket"})")) ==
+          "Error: statement is not read-only");
+  REQUIRE(Failure(f.CallTool(admin, "execute_sql", R"({"query":"SELECT * FROM user_api_tokens"})")) ==
+          "Error: access to table user_api_tokens is not allowed");
+  REQUIRE(Failure(f.CallTool(McpFixture::Agent(f.agent_rw), "execute_sql",
+                             R"({"query":"SELECT 1"})")) ==
+          "Error: execute_sql requires admin group membership");
+  REQUIRE(f.QueryInt("SELECT count(*) FROM ticket") == 2);
 }
 
 }  // namespace

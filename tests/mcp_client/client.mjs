@@ -12,7 +12,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 
 const EXPECTED_TOOLS = [
   "list_tickets", "get_ticket", "create_ticket", "update_ticket", "add_article",
-  "list_queues", "list_users", "search_tickets", "get_statistics",
+  "list_queues", "list_users", "search_tickets", "get_statistics", "execute_sql",
 ];
 
 function fail(message) {
@@ -61,6 +61,13 @@ async function exercise(label, transport) {
   await call(client, "search_tickets", { query: "SDK" });
   const stats = await call(client, "get_statistics", {});
   if (!(stats.total_tickets >= 1)) fail("get_statistics counts no ticket");
+
+  const sql = await call(client, "execute_sql", {
+    query: "SELECT id, title FROM ticket WHERE id = ? AND ? = 1", args: [id, true],
+  });
+  if (sql.rows_count !== 1 || sql.rows[0].id !== id) fail(`execute_sql: ${JSON.stringify(sql)}`);
+  const secret = await client.callTool({ name: "execute_sql", arguments: { query: "SELECT * FROM user_api_tokens" } });
+  if (!secret.isError) fail("execute_sql read the token table");
 
   const refused = await client.callTool({ name: "get_ticket", arguments: {} });
   if (!refused.isError) fail("get_ticket without an id did not report a tool error");
