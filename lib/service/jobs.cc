@@ -82,8 +82,14 @@ Result<ReminderCounts> SendPendingReminders(store::Db& db, TimePoint now) {
   return counts;
 }
 
-// Pending auto state reached: the state Ticket::StateAfterPending names for
-// it (a closed state), pending time cleared, unlocked, StateUpdate history as
+// The closed state a pending auto state leads to (domain.md §10.9), or "".
+std::string_view StateAfterPending(std::string_view pending_state) {
+  if (pending_state == "pending auto close+") return "closed successful";
+  if (pending_state == "pending auto close-") return "closed unsuccessful";
+  return {};
+}
+
+// Pending auto state reached: the closed state it leads to, pending time cleared, unlocked, StateUpdate history as
 // user 1; archived tickets are skipped. `problems` collects misconfigured states.
 Result<std::int64_t> AutoClosePending(store::Db& db, TimePoint now,
                                       std::vector<std::string>& problems) {
@@ -101,9 +107,8 @@ Result<std::int64_t> AutoClosePending(store::Db& db, TimePoint now,
     GOATFLOW_ASSIGN_OR_RETURN(auto record, store::LoadTicket(db, id));
     if (!record) continue;
     const Ticket before = record->ticket;
-    GOATFLOW_ASSIGN_OR_RETURN(std::string target_name,
-                              service::StateAfterPending(db, before.state));
-    GOATFLOW_ASSIGN_OR_RETURN(auto target, store::FindStateByName(db, target_name));
+    GOATFLOW_ASSIGN_OR_RETURN(auto target,
+                              store::FindStateByName(db, StateAfterPending(before.state)));
     if (!target || target->type != domain::kTypeClosed) {
       problems.push_back(fmt::format("auto_close: no closed state configured for '{}'",
                                      before.state));

@@ -48,16 +48,6 @@ Result<std::string> TimeZoneName(store::Db& db) {
   return ReadStringSetting(db, kTimeZoneSetting, "UTC");
 }
 
-Result<std::string> StateAfterPending(store::Db& db, std::string_view pending_state) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto value, ReadSettingValue(db, kStateAfterPendingSetting));
-  if (value.is_object()) {
-    const auto* target = value.as_object().if_contains(pending_state);
-    return target && target->is_string() ? std::string(target->as_string()) : std::string();
-  }
-  if (pending_state == "pending auto close+") return std::string("closed successful");
-  if (pending_state == "pending auto close-") return std::string("closed unsuccessful");
-  return std::string();
-}
 
 Result<MaintenanceSettings> ReadMaintenance(store::Db& db) {
   MaintenanceSettings settings;

@@ -22,8 +22,8 @@ class SettingsSnapshot;
 inline constexpr std::string_view kDefaultQueueSetting = "Ticket::DefaultQueue";
 inline constexpr std::string_view kSelectableQueuesSetting = "CustomerPanel::SelectableQueues";
 inline constexpr std::string_view kTimeZoneSetting = "TimeZone";
-inline constexpr std::string_view kStateAfterPendingSetting = "Ticket::StateAfterPending";
 inline constexpr std::string_view kMaintenanceModeSetting = "MaintenanceMode";
+inline constexpr std::string_view kSqlConsoleSetting = "mcp.execute_sql.enabled";
 inline constexpr std::string_view kMaintenanceMessageSetting = "MaintenanceMessage";
 
 // A string setting; `fallback` when it is null or not a string.
@@ -44,11 +44,7 @@ Result<std::vector<std::string>> SelectableQueueNames(store::Db& db);
 
 // TimeZone (IANA name, default "UTC"): day boundaries (api-v1.md §0).
 Result<std::string> TimeZoneName(store::Db& db);
-// Ticket::StateAfterPending: a JSON object from pending-auto state names to the
-// state the auto-close job sets, default {"pending auto close+": "closed
-// successful", "pending auto close-": "closed unsuccessful"} (domain.md §10.9).
-// The state name for `pending_state`, or "" when the setting names none.
-Result<std::string> StateAfterPending(store::Db& db, std::string_view pending_state);
+
 // MaintenanceMode / MaintenanceMessage (api-v1.md §0, §10; message null when cleared).
 struct MaintenanceSettings {
   bool mode = false;

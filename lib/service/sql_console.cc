@@ -11,6 +11,7 @@
 #include "service/audit.h"
 #include "service/caller.h"
 #include "service/checks.h"
+#include "service/settings_read.h"
 #include "service/unit_of_work.h"
 #include "store/console_query.h"
 
@@ -31,10 +32,16 @@ std::string FirstChars(std::string_view text, std::size_t count) {
   return std::string(text);
 }
 
+Error Disabled() { return Error(ErrorCode::kFailedPrecondition, "execute_sql is disabled"); }
+
+// The console runs when the process allows it (OpenOptions) and the stored
+// setting mcp.execute_sql.enabled is true.
 Status CheckAccess(Helpdesk::Impl& impl, const RequestContext& ctx) {
-  if (!impl.options.sql_console.enabled)
-    return Error(ErrorCode::kFailedPrecondition, "execute_sql is disabled");
+  if (!impl.options.sql_console.enabled) return Disabled();
   return service::Read(impl, [&](store::Db& db) -> Status {
+    GOATFLOW_ASSIGN_OR_RETURN(bool enabled,
+                              service::ReadBoolSetting(db, service::kSqlConsoleSetting, true));
+    if (!enabled) return Disabled();
     GOATFLOW_ASSIGN_OR_RETURN(service::Caller caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeAdmin));
     if (!caller.is_admin) return service::Forbidden("execute_sql requires admin group membership");

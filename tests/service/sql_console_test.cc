@@ -8,6 +8,7 @@
 
 #include <variant>
 
+#include "goatflow/admin.h"
 #include "goatflow/json.h"
 #include "ticket_fixture.h"
 
@@ -166,6 +167,17 @@ TEST_CASE("The switch turns the console off") {
   REQUIRE_ERR(hd->Sql().Query(fx.AdminCtx(), {"SELECT 1", {}}), ErrorCode::kFailedPrecondition,
               "execute_sql is disabled");
   REQUIRE(fx.LastAudit("outcome") == "denied");
+}
+
+TEST_CASE("The stored setting mcp.execute_sql.enabled turns the console off without a restart") {
+  ConsoleFixture fx;
+  REQUIRE_OK(fx.hd().Admin().UpdateConfig(TicketFixture::Admin(),
+                                          {ConfigChange{"mcp.execute_sql.enabled", "false"}}));
+  REQUIRE_ERR(fx.Run("SELECT 1"), ErrorCode::kFailedPrecondition, "execute_sql is disabled");
+  REQUIRE(fx.LastAudit("outcome") == "denied");
+  REQUIRE_OK(fx.hd().Admin().UpdateConfig(TicketFixture::Admin(),
+                                          {ConfigChange{"mcp.execute_sql.enabled", "true"}}));
+  REQUIRE_OK(fx.Run("SELECT 1"));
 }
 
 TEST_CASE("Console limits must be positive") {
