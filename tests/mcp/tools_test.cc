@@ -379,5 +379,50 @@ TEST_CASE("execute_sql runs read-only SQL for admins through the SQL console") {
   REQUIRE(f.QueryInt("SELECT count(*) FROM ticket") == 2);
 }
 
+TEST_CASE("execute_sql refuses attacks through the dispatcher and bounds time and size") {
+  McpFixture f;
+  constexpr std::int64_t kAdminGroup = 2;
+  auto admin = McpFixture::Agent(f.AddAgent("root", kAdminGroup, {"rw"}));
+  auto call = [&](std::string_view sql) {
+    bj::object arguments{{"query", sql}};
+    return f.CallTool(admin, "execute_sql", bj::serialize(arguments));
+  };
+  struct Attack {
+    const char* sql;
+    const char* error;
+  };
+  for (Attack a : {Attack{"SELECT 1; DELETE FROM ticket", "Error: only one statement allowed"},
+                   Attack{"UPDATE ticket SET title = 'x'", "Error: statement is not read-only"},
+                   Attack{"ATTACH DATABASE '/tmp/x.db' AS x", "Error: ATTACH and DETACH are not allowed"},
+                   Attack{"PRAGMA journal_mode", "Error: PRAGMA is not allowed"},
+                   Attack{"SELECT load_extension('/tmp/x.so')",
+                          "Error: function load_extension is not allowed"},
+                   Attack{"SELECT token_hash FROM user_api_tokens",
+                          "Error: access to table user_api_tokens is not allowed"},
+                   Attack{"SELECT * FROM sessions", "Error: access to table sessions is not allowed"}}) {
+    INFO(a.sql);
+    REQUIRE(Failure(call(a.sql)) == a.error);
+  }
+  // Password hashes read as NULL, also in conditions.
+  auto pw = McpFixture::Value(call("SELECT login, pw FROM users WHERE id = 1 OR pw IS NOT NULL"));
+  REQUIRE(bj::serialize(pw.at("rows")) == R"([{"login":"admin","pw":null}])");
+
+  auto huge = McpFixture::Value(call(
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 5000) SELECT x FROM c"));
+  REQUIRE(huge.at("rows_count").as_int64() == 1000);
+  REQUIRE(huge.at("truncated").as_bool());
+
+  OpenOptions options = testing::TestOptions(f.path());
+  options.sql_console.time_limit = std::chrono::milliseconds(200);
+  auto quick = testing::OpenTestHelpdesk(options);
+  auto reply = quick->Mcp().Handle(
+      admin, R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"execute_sql",)"
+             R"("arguments":{"query":"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 )"
+             R"(FROM c) SELECT count(*) FROM c"}}})");
+  REQUIRE_OK(reply);
+  auto result = bj::parse(reply->body).at("result").as_object();
+  REQUIRE(Failure(result) == "Error: query stopped: time limit of 200 ms exceeded");
+}
+
 }  // namespace
 }  // namespace goatflow
