@@ -14,6 +14,7 @@
 #include "goatflow/json.h"
 #include "goatflow/log.h"
 #include "goatflow/auth.h"
+#include "goatflow/health.h"
 #include "goatflow/operations.h"
 #include "server/cookies.h"
 #include "server/csrf.h"
@@ -176,8 +177,10 @@ Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match mat
 // The caller's context from the request's credentials: Authorization first,
 // then the auth_token / access_token cookies, then the session_id cookie.
 // Cookie-authenticated unsafe requests must pass the CSRF check (403).
+// `maintenance` receives the maintenance setting read along the way.
 Result<RequestContext> Authenticate(Server::State& st, const httplib::Request& req,
-                                    const RequestContext& anonymous) {
+                                    const RequestContext& anonymous,
+                                    MaintenanceState& maintenance) {
   Credentials creds;
   creds.authorization = req.get_header_value("Authorization");
   const std::string cookies = req.get_header_value("Cookie");
@@ -185,7 +188,7 @@ Result<RequestContext> Authenticate(Server::State& st, const httplib::Request& r
   if (!jwt) jwt = CookieValue(cookies, "access_token");
   creds.access_token = jwt.value_or("");
   creds.session_id = CookieValue(cookies, "session_id").value_or("");
-  auto context = st.helpdesk.Auth().Authenticate(anonymous, creds);
+  auto context = st.helpdesk.Auth().Authenticate(anonymous, creds, &maintenance);
   if (context.ok() && creds.authorization.empty() && IsUnsafeMethod(req.method) &&
       !PassesCsrfCheck(req, st.config))
     return Error(ErrorCode::kPermissionDenied, "CSRF check failed").WithWireCode("core:forbidden");
@@ -209,10 +212,13 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
     t_request.route = match.route->path;
     t_request.route_index = match.route - st.router.routes().data();
   }
+  MaintenanceState maintenance;
+  bool maintenance_known = false;
   if (options != nullptr && (options->authenticate || options->authenticate_if_presented)) {
-    auto authenticated = Authenticate(st, req, context);
+    auto authenticated = Authenticate(st, req, context, maintenance);
     if (authenticated.ok()) {
       context = std::move(authenticated).value();
+      maintenance_known = true;
     } else if (options->authenticate) {
       Reply refused = Fail(authenticated.error());
       if (refused.status == 401) AddBearerChallenge(refused);
@@ -227,7 +233,8 @@ Reply Handle(Server::State& st, const httplib::Request& req) {
     reply = Fail(TooManyRequests(decision));
   } else if (Status open = options == nullptr || options->maintenance_exempt
                                ? OkStatus()
-                               : st.helpdesk.CheckMaintenance(context);
+                               : st.helpdesk.CheckMaintenance(
+                                     context, maintenance_known ? &maintenance : nullptr);
              !open.ok()) {
     reply = Fail(open.error());
   } else {

@@ -21,6 +21,7 @@
 
 #include "goatflow/context.h"
 #include "goatflow/error.h"
+#include "goatflow/health.h"
 #include "goatflow/helpdesk.h"
 #include "goatflow/listing.h"
 #include "goatflow/seams.h"
@@ -49,11 +50,6 @@ struct ConfigChange {
 struct ConfigUpdateResult {
   int updated = 0;                   // settings whose value changed
   std::vector<std::string> changed;  // their names, in request order
-};
-
-struct MaintenanceState {
-  bool enabled = false;
-  std::optional<std::string> message;  // null when cleared
 };
 
 // An audit_log row (security.md §12), or with include_ticket_history a

@@ -189,8 +189,11 @@ class AuthService {
   // ctx_in supplies request id, client IP and user agent. Errors:
   // unauthenticated with wire codes core:unauthorized (nothing presented, or
   // session terminated), core:invalid_token, core:token_expired,
-  // core:token_revoked.
-  Result<RequestContext> Authenticate(const RequestContext& ctx_in, const Credentials& creds);
+  // core:token_revoked. With `maintenance`, a successful call also stores the
+  // maintenance setting read in the same transaction (for
+  // Helpdesk::CheckMaintenance, so a request needs one read fewer).
+  Result<RequestContext> Authenticate(const RequestContext& ctx_in, const Credentials& creds,
+                                      MaintenanceState* maintenance = nullptr);
 
   // Exchanges a refresh token for a new pair; the old refresh token is spent.
   // Presenting a spent token revokes its whole family (and its session).

@@ -14,6 +14,12 @@
 
 namespace goatflow {
 
+// Settings MaintenanceMode and MaintenanceMessage (api-v1.md §0).
+struct MaintenanceState {
+  bool enabled = false;
+  std::optional<std::string> message;  // null when cleared
+};
+
 enum class HealthState { kHealthy, kDegraded, kUnhealthy };
 
 // "healthy", "degraded", "unhealthy".

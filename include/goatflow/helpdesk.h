@@ -50,6 +50,7 @@ struct StoreStatus {
 
 struct HealthReport;  // goatflow/health.h
 struct SystemStatus;  // goatflow/health.h
+struct MaintenanceState;  // goatflow/health.h
 struct MetricsSnapshot;  // goatflow/operations.h
 class OperationsAccess;  // goatflow/operations.h
 enum class OperationsEndpoint;  // goatflow/operations.h
@@ -100,9 +101,11 @@ class Helpdesk {
                              OperationsEndpoint endpoint, std::string_view authorization) const;
 
   // Whether `ctx` may be served now: while setting MaintenanceMode is on, only
-  // admins are (api-v1.md §0). Errors: unavailable core:service_unavailable
-  // carrying MaintenanceMessage (or "System under maintenance").
-  Status CheckMaintenance(const RequestContext& ctx) const;
+  // admins are (api-v1.md §0). `known`, when given, is the setting as
+  // AuthService::Authenticate read it for this request, which spares a read
+  // transaction. Errors: unavailable core:service_unavailable carrying
+  // MaintenanceMessage (or "System under maintenance").
+  Status CheckMaintenance(const RequestContext& ctx, const MaintenanceState* known = nullptr) const;
 
   // True while the enabled `admin` account (user 1) still accepts the
   // password "admin". Errors: unavailable, internal.

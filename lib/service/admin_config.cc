@@ -49,8 +49,7 @@ Result<MaintenanceState> AdminService::SetMaintenance(const RequestContext& ctx,
       [&](store::Db& db, const service::Caller& caller) -> Result<MaintenanceState> {
         GOATFLOW_RETURN_IF_ERROR(service::ApplyConfigChanges(db, ctx, caller.id, impl_.clock->Now(),
                                                              changes, SettingsRegistry::Builtin()));
-        GOATFLOW_ASSIGN_OR_RETURN(auto stored, service::ReadMaintenance(db));
-        return MaintenanceState{stored.mode, stored.message};
+        return service::ReadMaintenance(db);
       });
   if (result.ok()) impl_.settings_generation.fetch_add(1);
   return result;

@@ -10,6 +10,7 @@
 #include "service/audit.h"
 #include "service/auth_internal.h"
 #include "service/caller.h"
+#include "service/settings_read.h"
 #include "service/unit_of_work.h"
 
 namespace goatflow {
@@ -74,7 +75,14 @@ void TouchSession(Helpdesk::Impl& impl, const SessionRow& row, TimePoint now) {
 }  // namespace
 
 Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
-                                                 const Credentials& creds) {
+                                                 const Credentials& creds,
+                                                 MaintenanceState* maintenance) {
+  // The maintenance setting, read inside each credential check's transaction.
+  auto read_maintenance = [maintenance](store::Db& db) -> Status {
+    if (maintenance == nullptr) return OkStatus();
+    GOATFLOW_ASSIGN_OR_RETURN(*maintenance, service::ReadMaintenance(db));
+    return OkStatus();
+  };
   RequestContext ctx = ctx_in;
   ctx.principal = {};
   ctx.auth_method = AuthMethod::kNone;
@@ -111,6 +119,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
     };
     GOATFLOW_ASSIGN_OR_RETURN(
         auto match, service::Read(impl_, [&](store::Db& db) -> Result<std::optional<Match>> {
+          GOATFLOW_RETURN_IF_ERROR(read_maintenance(db));
           GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(R"sql(
         SELECT t.id, t.user_type, t.user_id, t.token_hash, t.scopes, t.revoked_at IS NOT NULL,
                t.expires_at, t.last_used_at, t.rate_limit,
@@ -186,6 +195,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
     };
     GOATFLOW_ASSIGN_OR_RETURN(
         auto checked, service::Read(impl_, [&](store::Db& db) -> Result<Checked> {
+          GOATFLOW_RETURN_IF_ERROR(read_maintenance(db));
           Checked c;
           GOATFLOW_ASSIGN_OR_RETURN(c.login, service::ValidLogin(db, *kind, claims.user_id));
           if (claims.sid != 0) {
@@ -216,6 +226,7 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
     };
     GOATFLOW_ASSIGN_OR_RETURN(
         auto checked, service::Read(impl_, [&](store::Db& db) -> Result<Checked> {
+          GOATFLOW_RETURN_IF_ERROR(read_maintenance(db));
           Checked c;
           GOATFLOW_ASSIGN_OR_RETURN(c.session, FindLiveSession(db, std::nullopt, hash, now,
                                                                settings.session_max_idle_time));

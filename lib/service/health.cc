@@ -72,7 +72,7 @@ SystemStatus Helpdesk::GetSystemStatus() const {
   if (database_up) {
     auto maintenance = service::Read(*impl_, ReadMaintenance);
     if (maintenance.ok()) {
-      status.maintenance_mode = maintenance->mode;
+      status.maintenance_mode = maintenance->enabled;
       status.maintenance_message = maintenance->message;
     } else {
       database_up = false;
@@ -93,10 +93,16 @@ SystemStatus Helpdesk::GetSystemStatus() const {
   return status;
 }
 
-Status Helpdesk::CheckMaintenance(const RequestContext& ctx) const {
-  return service::Read(*impl_, [&ctx](store::Db& db) -> Status {
-    GOATFLOW_ASSIGN_OR_RETURN(auto maintenance, ReadMaintenance(db));
-    if (!maintenance.mode) return OkStatus();
+Status Helpdesk::CheckMaintenance(const RequestContext& ctx, const MaintenanceState* known) const {
+  if (known != nullptr && !known->enabled) return OkStatus();
+  return service::Read(*impl_, [&](store::Db& db) -> Status {
+    MaintenanceState maintenance;
+    if (known != nullptr) {
+      maintenance = *known;
+    } else {
+      GOATFLOW_ASSIGN_OR_RETURN(maintenance, ReadMaintenance(db));
+    }
+    if (!maintenance.enabled) return OkStatus();
     if (ctx.principal.kind != PrincipalKind::kAnonymous) {
       auto caller = service::LoadCaller(db, ctx);
       if (caller.ok() && caller->is_admin) return OkStatus();

@@ -49,9 +49,9 @@ Result<std::string> TimeZoneName(store::Db& db) {
 }
 
 
-Result<MaintenanceSettings> ReadMaintenance(store::Db& db) {
-  MaintenanceSettings settings;
-  GOATFLOW_ASSIGN_OR_RETURN(settings.mode, ReadBoolSetting(db, kMaintenanceModeSetting, false));
+Result<MaintenanceState> ReadMaintenance(store::Db& db) {
+  MaintenanceState settings;
+  GOATFLOW_ASSIGN_OR_RETURN(settings.enabled, ReadBoolSetting(db, kMaintenanceModeSetting, false));
   GOATFLOW_ASSIGN_OR_RETURN(auto message, ReadSettingValue(db, kMaintenanceMessageSetting));
   if (message.is_string()) settings.message = std::string(message.as_string());
   return settings;

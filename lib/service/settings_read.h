@@ -13,6 +13,7 @@
 
 #include "auth/password_policy.h"
 #include "goatflow/error.h"
+#include "goatflow/health.h"
 #include "store/db.h"
 
 namespace goatflow::service {
@@ -46,11 +47,7 @@ Result<std::vector<std::string>> SelectableQueueNames(store::Db& db);
 Result<std::string> TimeZoneName(store::Db& db);
 
 // MaintenanceMode / MaintenanceMessage (api-v1.md §0, §10; message null when cleared).
-struct MaintenanceSettings {
-  bool mode = false;
-  std::optional<std::string> message;
-};
-Result<MaintenanceSettings> ReadMaintenance(store::Db& db);
+Result<MaintenanceState> ReadMaintenance(store::Db& db);
 
 // PasswordMinLength and PasswordRequire{Uppercase,Lowercase,Digit,Special}
 // (security.md §7.2) as the policy new passwords must meet.

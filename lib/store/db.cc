@@ -10,20 +10,21 @@ namespace goatflow::store {
 
 // ---- Stmt -------------------------------------------------------------------
 
-Stmt::Stmt(Db* db, sqlite3_stmt* stmt, bool owned) : db_(db), stmt_(stmt), owned_(owned) {}
+Stmt::Stmt(Db* db, sqlite3_stmt* stmt, CachedStmt* cached)
+    : db_(db), stmt_(stmt), cached_(cached) {}
 
-Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_), owned_(other.owned_) {
+Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_), cached_(other.cached_) {
   other.stmt_ = nullptr;
 }
 
 Stmt::~Stmt() {
   if (!stmt_) return;
-  if (owned_) {
+  if (cached_ == nullptr) {
     sqlite3_finalize(stmt_);
   } else {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
-    db_->Return(stmt_);
+    cached_->leased = false;
   }
 }
 
@@ -133,29 +134,20 @@ Db::~Db() {
 }
 
 Result<Stmt> Db::Prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it != cache_.end() && !it->second.leased) {
     it->second.leased = true;
-    leased_[it->second.stmt] = &it->second;
-    return Stmt(this, it->second.stmt, /*owned=*/false);
+    return Stmt(this, it->second.stmt, &it->second);
   }
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, fmt::format("preparing '{}'", sql));
-  if (it != cache_.end()) return Stmt(this, stmt, /*owned=*/true);  // nested use
-  auto& entry = cache_[std::string(sql)];
+  if (it != cache_.end()) return Stmt(this, stmt, nullptr);  // nested use
+  CachedStmt& entry = cache_.try_emplace(std::string(sql)).first->second;
   entry.stmt = stmt;
   entry.leased = true;
-  leased_[stmt] = &entry;
-  return Stmt(this, stmt, /*owned=*/false);
-}
-
-void Db::Return(sqlite3_stmt* stmt) {
-  auto it = leased_.find(stmt);
-  if (it == leased_.end()) return;
-  it->second->leased = false;
-  leased_.erase(it);
+  return Stmt(this, stmt, &entry);
 }
 
 Status Db::Exec(std::string_view sql) {

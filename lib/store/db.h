@@ -18,6 +18,7 @@ struct sqlite3_stmt;
 namespace goatflow::store {
 
 class Db;
+struct CachedStmt;
 
 // A prepared statement leased from a Db's cache. Destruction resets it and
 // clears its bindings, so the next user starts clean. Bind indexes start at 1,
@@ -66,10 +67,16 @@ class Stmt {
 
  private:
   friend class Db;
-  Stmt(Db* db, sqlite3_stmt* stmt, bool owned);
+  Stmt(Db* db, sqlite3_stmt* stmt, CachedStmt* cached);
   Db* db_;
   sqlite3_stmt* stmt_;
-  bool owned_;  // true: not from the cache, finalized on destruction
+  CachedStmt* cached_;  // the cache entry it is leased from; null: finalized on destruction
+};
+
+// A statement of a Db's cache and whether a Stmt holds it.
+struct CachedStmt {
+  sqlite3_stmt* stmt = nullptr;
+  bool leased = false;
 };
 
 enum class OpenFlags { kReadWrite, kReadWriteCreate, kReadOnly };
@@ -103,18 +110,19 @@ class Db {
   std::size_t cached_statements() const { return cache_.size(); }
 
  private:
-  friend class Stmt;
-  struct CacheEntry {
-    sqlite3_stmt* stmt = nullptr;
-    bool leased = false;
+  // Finds cached statements by the SQL text without copying it into a string.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept {
+      return std::hash<std::string_view>{}(sql);
+    }
   };
   Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  void Return(sqlite3_stmt* stmt);
 
   sqlite3* db_;
   std::string path_;
-  std::unordered_map<std::string, CacheEntry> cache_;
-  std::unordered_map<sqlite3_stmt*, CacheEntry*> leased_;
+  // Node-based: entries stay put while Stmts point at them.
+  std::unordered_map<std::string, CachedStmt, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace goatflow::store

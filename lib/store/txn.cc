@@ -4,8 +4,19 @@
 
 namespace goatflow::store {
 
+namespace {
+
+// BEGIN and COMMIT run on every transaction: cached statements, not re-parsed.
+Status RunCached(Db& db, std::string_view sql) {
+  auto stmt = db.Prepare(sql);
+  if (!stmt.ok()) return std::move(stmt).error();
+  return stmt->Run();
+}
+
+}  // namespace
+
 Result<Txn> Txn::Begin(Db& db, Mode mode) {
-  auto status = db.Exec(mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN");
+  auto status = RunCached(db, mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN");
   if (!status.ok()) return std::move(status).error();
   return Txn(&db);
 }
@@ -16,7 +27,7 @@ Txn::~Txn() {
 
 Status Txn::Commit() {
   if (!db_) return Error(ErrorCode::kInternal, "Transaction already finished");
-  auto status = db_->Exec("COMMIT");
+  auto status = RunCached(*db_, "COMMIT");
   if (!status.ok()) return status;  // the destructor rolls back
   db_ = nullptr;
   return OkStatus();

@@ -1,5 +1,6 @@
 // Login, token authentication, refresh rotation, logout and sessions.
 #include "auth_fixture.h"
+#include "goatflow/health.h"
 
 namespace goatflow {
 namespace {
@@ -283,6 +284,52 @@ TEST_CASE("The JWT key can be given explicitly and must be at least 32 bytes") {
   Credentials creds;
   creds.authorization = "Bearer " + login->tokens.access_token;
   REQUIRE_OK(explicit_key->Auth().Authenticate({}, creds));
+}
+
+TEST_CASE("Authenticate reports the maintenance setting it read, for CheckMaintenance") {
+  AuthFixture f;
+  auto alice = f.Login("alice");
+  auto admin = f.Login("admin");
+  auto authenticate = [&](const LoginResult& login, MaintenanceState& seen) {
+    Credentials bearer;
+    bearer.authorization = "Bearer " + login.tokens.access_token;
+    auto ctx = f.auth().Authenticate(AuthFixture::From("192.0.2.1"), bearer, &seen);
+    REQUIRE_OK(ctx);
+    return std::move(ctx).value();
+  };
+  MaintenanceState seen{true, "stale"};
+  RequestContext agent = authenticate(alice, seen);
+  REQUIRE_FALSE(seen.enabled);
+  REQUIRE_FALSE(seen.message.has_value());
+  REQUIRE_OK(f.hd->CheckMaintenance(agent, &seen));
+
+  f.Sql("INSERT INTO system_config (name, value, change_by) VALUES "
+        "('MaintenanceMode', 'true', 1), ('MaintenanceMessage', '\"Back at noon\"', 1)");
+  agent = authenticate(alice, seen);
+  REQUIRE(seen.enabled);
+  REQUIRE(seen.message == "Back at noon");
+  REQUIRE_ERR(f.hd->CheckMaintenance(agent, &seen), ErrorCode::kUnavailable, "Back at noon");
+  REQUIRE_ERR(f.hd->CheckMaintenance(agent), ErrorCode::kUnavailable, "Back at noon");
+  MaintenanceState admin_seen;
+  RequestContext root = authenticate(admin, admin_seen);
+  REQUIRE(admin_seen.enabled);
+  REQUIRE_OK(f.hd->CheckMaintenance(root, &admin_seen));
+
+  // A session cookie and an API token carry the setting too.
+  Credentials cookie;
+  cookie.session_id = alice.session_id;
+  MaintenanceState by_cookie;
+  REQUIRE_OK(f.auth().Authenticate(AuthFixture::From("192.0.2.1"), cookie, &by_cookie));
+  REQUIRE(by_cookie.enabled);
+  CreateTokenRequest request;
+  request.name = "ci";
+  auto token = f.auth().CreateToken(agent, request);
+  REQUIRE_OK(token);
+  Credentials api;
+  api.authorization = "Bearer " + token->token;
+  MaintenanceState by_token;
+  REQUIRE_OK(f.auth().Authenticate(AuthFixture::From("192.0.2.1"), api, &by_token));
+  REQUIRE(by_token.enabled);
 }
 
 }  // namespace

@@ -86,7 +86,7 @@ TEST_CASE("Stored settings are read through the registry, invalid ones as the de
   REQUIRE(ReadPasswordPolicy(*db).value().min_length == 8);
   auto maintenance = ReadMaintenance(*db);
   REQUIRE_OK(maintenance);
-  REQUIRE_FALSE(maintenance->mode);
+  REQUIRE_FALSE(maintenance->enabled);
   REQUIRE_FALSE(maintenance->message.has_value());
 }
 
