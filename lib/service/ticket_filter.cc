@@ -105,7 +105,10 @@ int TicketQuery::BindTo(store::Stmt& stmt, int first) const {
 std::string JsonIds(const std::vector<std::int64_t>& ids) {
   std::vector<std::string> parts;
   for (std::int64_t id : ids) parts.push_back(std::to_string(id));
-  return "[" + core::Join(parts, ",") + "]";
+  std::string out = "[";
+  out += core::Join(parts, ",");
+  out += ']';
+  return out;
 }
 
 std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext) {
