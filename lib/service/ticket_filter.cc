@@ -23,6 +23,8 @@ constexpr std::string_view kCountedColumns[] = {"t.queue_id ", "t.ticket_state_i
 
 // The FTS5 columns a customer's query may match (never internal_text).
 constexpr std::string_view kCustomerColumns = "tn title customer public_text";
+// The text columns of ticket_search (not `queue`, which only visibility matches).
+constexpr std::string_view kTextColumns = "tn title customer public_text internal_text";
 
 void AddIdFilter(TicketQuery& q, std::string_view column, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return;
@@ -114,7 +116,7 @@ std::string JsonIds(const std::vector<std::int64_t>& ids) {
 std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext) {
   if (!fulltext) return search::RestrictColumns(parsed.match, "tn title customer");
   if (caller.IsCustomer()) return search::RestrictColumns(parsed.match, kCustomerColumns);
-  return parsed.match;
+  return search::RestrictColumns(parsed.match, kTextColumns);
 }
 
 Status AddQueryFilters(store::Db& db, const Caller& caller, const search::ParsedQuery& parsed,
@@ -147,7 +149,8 @@ std::string TicketOrderBy(const std::string& sort, const std::string& order) {
 }
 
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
-                                                    const ListTicketsRequest& request) {
+                                                    const ListTicketsRequest& request,
+                                                    bool queues_apart) {
   TicketQuery q;
   bool visible_queues_applied = false;
   if (caller.IsCustomer()) {
@@ -161,25 +164,42 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
     std::vector<std::int64_t> queues;
     GOATFLOW_ASSIGN_OR_RETURN(
         auto stmt,
-        db.Prepare("SELECT id FROM queue WHERE group_id IN (SELECT value FROM json_each(?))"));
+        db.Prepare("SELECT id, group_id IN (SELECT value FROM json_each(?)) FROM queue"));
     stmt.BindAll(JsonIds(groups));
+    bool every_queue = true;
     while (true) {
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      queues.push_back(stmt.Int(0));
+      if (stmt.Int(1) != 0) {
+        queues.push_back(stmt.Int(0));
+      } else {
+        every_queue = false;
+      }
     }
-    // One queue condition: the planner can then drive the count from the queue index.
-    if (!request.queue_ids.empty()) {
-      std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
-      std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
+    // An agent who reads every queue sees every ticket (ticket.queue_id references
+    // queue): no condition, so a search need not look up each match's queue.
+    if (!every_queue || !request.queue_ids.empty()) {
+      // One queue condition: the planner can then drive the count from the queue index.
+      if (!request.queue_ids.empty()) {
+        std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
+        std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
+      }
+      if (queues_apart) {
+        q.queues = std::move(queues);
+      } else {
+        q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
+      }
+      visible_queues_applied = true;
     }
-    q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
-    visible_queues_applied = true;
   }
   GOATFLOW_RETURN_IF_ERROR(AddStatusFilter(db, q, request.status));
   AddIdFilter(q, "t.ticket_state_id", request.state_ids);
   GOATFLOW_RETURN_IF_ERROR(AddPriorityFilter(db, q, request.priority));
-  if (!visible_queues_applied) AddIdFilter(q, "t.queue_id", request.queue_ids);
+  if (!visible_queues_applied && queues_apart && !request.queue_ids.empty()) {
+    q.queues = request.queue_ids;
+  } else if (!visible_queues_applied) {
+    AddIdFilter(q, "t.queue_id", request.queue_ids);
+  }
   AddIdFilter(q, "t.type_id", request.type_ids);
   if (!caller.IsCustomer()) {
     AddIdFilter(q, "t.user_id", request.owner_ids);

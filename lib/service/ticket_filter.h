@@ -25,6 +25,11 @@ struct TicketQuery {
   std::vector<std::string> where;
   std::vector<SqlParam> params;
   bool countable = true;  // every condition is on a column of ticket_count (migration 0002)
+  // Set when BuildTicketQuery kept the queue condition out of `where` (its
+  // `queues_apart`): the only queues whose tickets may be selected. The
+  // search puts them into its MATCH expression (ticket_search's `queue`
+  // column, migration 0005). nullopt: no queue restriction beyond `where`.
+  std::optional<std::vector<std::int64_t>> queues;
 
   void Add(std::string clause, std::vector<SqlParam> values);
   std::string WhereSql() const;  // " WHERE a AND b", or ""
@@ -37,9 +42,12 @@ struct TicketQuery {
 // The listing conditions for `caller`; nullopt when the caller can see no
 // ticket at all (an agent without any readable queue: an empty list, not an
 // error). `request.search` is matched through the full-text index with the
-// query language of docs/search.md. Errors: invalid_argument (filters).
+// query language of docs/search.md. With `queues_apart`, the visible queues
+// and the request's queue filter go to `TicketQuery::queues` instead of
+// `where`. Errors: invalid_argument (filters).
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
-                                                    const ListTicketsRequest& request);
+                                                    const ListTicketsRequest& request,
+                                                    bool queues_apart = false);
 
 // The field filters of a parsed query (queue:, status:, priority:, owner:,
 // created:). Errors: invalid_argument (unknown status or priority).
@@ -48,7 +56,8 @@ Status AddQueryFilters(store::Db& db, const Caller& caller, const search::Parsed
 
 // The FTS5 expression of `parsed` over the ticket_search columns the caller
 // may match: customers never internal_text; `fulltext` false keeps to ticket
-// number, title and customer. "" when the query has field filters only.
+// number, title and customer; never the `queue` column. "" when the query has
+// field filters only.
 std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext);
 
 // One page of the listing for `caller` (TicketService::List inside an open
