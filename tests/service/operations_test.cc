@@ -87,7 +87,7 @@ TEST_CASE("The detailed health of an in-memory database has no storage component
   REQUIRE(report.status == HealthState::kHealthy);
   std::vector<std::string> names;
   for (const auto& c : report.components) names.push_back(c.name);
-  REQUIRE(names == std::vector<std::string>{"database", "search"});
+  REQUIRE(names == std::vector<std::string>{"database", "search", "counters"});
   REQUIRE(report.components[0].critical);
   REQUIRE_FALSE(report.components[1].critical);
 }
