@@ -29,7 +29,7 @@ using service::Caller;
 using service::TicketQuery;
 
 // Weights of ticket_search's columns for BM25: a title or number hit outranks
-// a body hit; the queue column (visibility, not text) counts for nothing.
+// a body hit; the scope column (visibility, not text) counts for nothing.
 constexpr std::string_view kTicketRank = "bm25(ticket_search, 10.0, 8.0, 3.0, 1.0, 1.0, 0.0)";
 // Recency boost: a ticket created today scores up to twice a month-old one
 // with the same text score.
@@ -114,11 +114,21 @@ Result<std::vector<std::int64_t>> QueueIdsByName(store::Db& db,
   return ids;
 }
 
-// "{queue} : ("q5" OR "q6")": the tickets of those queues (migration 0005).
-std::string QueueMatch(const std::vector<std::int64_t>& queues) {
-  std::vector<std::string> tokens;
-  for (std::int64_t id : queues) tokens.push_back(fmt::format("\"q{}\"", id));
-  return fmt::format("{{queue}} : ({})", core::Join(tokens, " OR "));
+// `text` restricted to the queues and archive flag of `q` through
+// ticket_search's `scope` column (migration 0005): "q<queue id>" tokens, and
+// "archived" on archived tickets only (few: NOT skips them cheaply).
+std::string ScopedMatch(const std::string& text, const TicketQuery& q) {
+  std::string match = "(" + text + ")";
+  if (q.queues) {
+    std::vector<std::string> tokens;
+    for (std::int64_t id : *q.queues) tokens.push_back(fmt::format("\"q{}\"", id));
+    match = fmt::format("({} AND {{scope}} : ({}))", match, core::Join(tokens, " OR "));
+  }
+  if (q.archive_flag) {
+    match = fmt::format("({} {} {{scope}} : \"archived\")", match,
+                        *q.archive_flag == 1 ? "AND" : "NOT");
+  }
+  return match;
 }
 
 // The conditions of `request` for `caller`; nullopt when nothing is visible.
@@ -130,7 +140,7 @@ Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Cal
   ListTicketsRequest filters = request.filters;
   filters.search.reset();
   GOATFLOW_ASSIGN_OR_RETURN(auto conditions,
-                            service::BuildTicketQuery(db, caller, filters, /*queues_apart=*/true));
+                            service::BuildTicketQuery(db, caller, filters, /*scope_apart=*/true));
   if (!conditions) return std::optional<TicketSearch>();
   TicketQuery& q = *conditions;
   if (!parsed.queues.empty()) {
@@ -146,12 +156,13 @@ Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Cal
   TicketSearch out;
   out.text_match = service::TicketMatch(caller, parsed, request.fulltext);
   out.match = out.text_match;
-  if (q.queues) {
-    if (out.text_match.empty()) {
+  if (!out.text_match.empty()) {
+    out.match = ScopedMatch(out.text_match, q);
+  } else {
+    // Field filters only: no index to match in, the conditions go on the tickets.
+    if (q.queues)
       q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {service::JsonIds(*q.queues)});
-    } else {
-      out.match = fmt::format("({}) AND {}", out.text_match, QueueMatch(*q.queues));
-    }
+    if (q.archive_flag) q.Add(fmt::format("t.archive_flag = {}", *q.archive_flag), {});
   }
   out.conditions = std::move(q);
   return std::optional<TicketSearch>(std::move(out));

@@ -23,7 +23,7 @@ constexpr std::string_view kCountedColumns[] = {"t.queue_id ", "t.ticket_state_i
 
 // The FTS5 columns a customer's query may match (never internal_text).
 constexpr std::string_view kCustomerColumns = "tn title customer public_text";
-// The text columns of ticket_search (not `queue`, which only visibility matches).
+// The text columns of ticket_search (not `scope`, which only visibility matches).
 constexpr std::string_view kTextColumns = "tn title customer public_text internal_text";
 
 void AddIdFilter(TicketQuery& q, std::string_view column, const std::vector<std::int64_t>& ids) {
@@ -150,7 +150,7 @@ std::string TicketOrderBy(const std::string& sort, const std::string& order) {
 
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
                                                     const ListTicketsRequest& request,
-                                                    bool queues_apart) {
+                                                    bool scope_apart) {
   TicketQuery q;
   bool visible_queues_applied = false;
   if (caller.IsCustomer()) {
@@ -184,7 +184,7 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
         std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
         std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
       }
-      if (queues_apart) {
+      if (scope_apart) {
         q.queues = std::move(queues);
       } else {
         q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
@@ -195,7 +195,7 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
   GOATFLOW_RETURN_IF_ERROR(AddStatusFilter(db, q, request.status));
   AddIdFilter(q, "t.ticket_state_id", request.state_ids);
   GOATFLOW_RETURN_IF_ERROR(AddPriorityFilter(db, q, request.priority));
-  if (!visible_queues_applied && queues_apart && !request.queue_ids.empty()) {
+  if (!visible_queues_applied && scope_apart && !request.queue_ids.empty()) {
     q.queues = request.queue_ids;
   } else if (!visible_queues_applied) {
     AddIdFilter(q, "t.queue_id", request.queue_ids);
@@ -216,8 +216,14 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
       q.Add("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)", {match});
     GOATFLOW_RETURN_IF_ERROR(AddQueryFilters(db, caller, parsed, q));
   }
-  if (request.archived == ArchivedFilter::kActive) q.Add("t.archive_flag = 0", {});
-  if (request.archived == ArchivedFilter::kArchived) q.Add("t.archive_flag = 1", {});
+  if (request.archived != ArchivedFilter::kAll) {
+    const int flag = request.archived == ArchivedFilter::kArchived ? 1 : 0;
+    if (scope_apart) {
+      q.archive_flag = flag;
+    } else {
+      q.Add(fmt::format("t.archive_flag = {}", flag), {});
+    }
+  }
   GOATFLOW_ASSIGN_OR_RETURN(auto after, TimeFilter(request.created_after, "created_after"));
   GOATFLOW_ASSIGN_OR_RETURN(auto before, TimeFilter(request.created_before, "created_before"));
   GOATFLOW_ASSIGN_OR_RETURN(auto updated, TimeFilter(request.updated_after, "updated_after"));

@@ -303,10 +303,28 @@ TEST_CASE("Visible queues are matched in the index: moves follow, user text neve
   // Filters without words still apply the visible queues.
   REQUIRE(w.Titles(agent, "status:new").empty());
   REQUIRE(w.Titles(TicketFixture::Admin(), "status:new") == V{"Scanner offline"});
+  // Archived tickets: out of default searches, in with the archive filter.
+  w.f.Sql("UPDATE ticket SET archive_flag = 1 WHERE id = " + std::to_string(ticket.id));
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner").empty());
+  SearchTicketsRequest archived;
+  archived.query = "scanner";
+  for (ArchivedFilter filter : {ArchivedFilter::kArchived, ArchivedFilter::kAll}) {
+    archived.filters.archived = filter;
+    auto found = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), archived);
+    REQUIRE_OK(found);
+    REQUIRE(found->pagination.total == 1);
+  }
+  archived.filters.archived = ArchivedFilter::kArchived;
+  archived.query = "driver";
+  archived.fulltext = true;
+  auto none = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), archived);
+  REQUIRE_OK(none);
+  REQUIRE(none->pagination.total == 1);
+  REQUIRE(w.Titles(TicketFixture::Admin(), "archived").empty());  // the scope word is not text
   auto check = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
   REQUIRE_OK(check);
   REQUIRE(check->consistent());
-  w.f.Sql("UPDATE ticket_search SET queue = 'q999' WHERE rowid = " + std::to_string(ticket.id));
+  w.f.Sql("UPDATE ticket_search SET scope = 'q999' WHERE rowid = " + std::to_string(ticket.id));
   auto stale = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
   REQUIRE_OK(stale);
   REQUIRE(stale->stale == 1);
