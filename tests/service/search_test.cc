@@ -304,8 +304,15 @@ TEST_CASE("Visible queues are matched in the index: moves follow, user text neve
   REQUIRE(w.Titles(agent, "status:new").empty());
   REQUIRE(w.Titles(TicketFixture::Admin(), "status:new") == V{"Scanner offline"});
   // Archived tickets: out of default searches, in with the archive filter.
+  auto box = w.f.hd().Search().Search(TicketFixture::Admin(), GlobalSearchRequest{.query = "driver"});
+  REQUIRE_OK(box);
+  REQUIRE(*box->article_count == 1);
   w.f.Sql("UPDATE ticket SET archive_flag = 1 WHERE id = " + std::to_string(ticket.id));
   REQUIRE(w.Titles(TicketFixture::Admin(), "scanner").empty());
+  box = w.f.hd().Search().Search(TicketFixture::Admin(), GlobalSearchRequest{.query = "driver"});
+  REQUIRE_OK(box);
+  REQUIRE(*box->article_count == 0);
+  REQUIRE(box->articles->empty());
   SearchTicketsRequest archived;
   archived.query = "scanner";
   for (ArchivedFilter filter : {ArchivedFilter::kArchived, ArchivedFilter::kAll}) {
