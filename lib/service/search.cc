@@ -114,16 +114,21 @@ Result<std::vector<std::int64_t>> QueueIdsByName(store::Db& db,
   return ids;
 }
 
-// `text` restricted to the queues and archive flag of `q` through
-// ticket_search's `scope` column (migration 0005): "q<queue id>" tokens, and
-// "archived" on archived tickets only (few: NOT skips them cheaply).
+// "{scope} : ("q5" OR "q6")" for ids {5, 6} and prefix "q".
+std::string ScopeTokens(std::string_view prefix, const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> tokens;
+  for (std::int64_t id : ids) tokens.push_back(fmt::format("\"{}{}\"", prefix, id));
+  return fmt::format("{{scope}} : ({})", core::Join(tokens, " OR "));
+}
+
+// `text` restricted to the queues, states and archive flag of `q` through
+// ticket_search's `scope` column (migration 0005): "q<queue id>" and
+// "s<state id>" tokens, and "archived" on archived tickets only (few: NOT
+// skips them cheaply).
 std::string ScopedMatch(const std::string& text, const TicketQuery& q) {
   std::string match = "(" + text + ")";
-  if (q.queues) {
-    std::vector<std::string> tokens;
-    for (std::int64_t id : *q.queues) tokens.push_back(fmt::format("\"q{}\"", id));
-    match = fmt::format("({} AND {{scope}} : ({}))", match, core::Join(tokens, " OR "));
-  }
+  if (q.queues) match = fmt::format("({} AND {})", match, ScopeTokens("q", *q.queues));
+  if (q.states) match = fmt::format("({} AND {})", match, ScopeTokens("s", *q.states));
   if (q.archive_flag) {
     match = fmt::format("({} {} {{scope}} : \"archived\")", match,
                         *q.archive_flag == 1 ? "AND" : "NOT");
@@ -151,6 +156,9 @@ Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Cal
     q.queues = std::move(named);
     parsed.queues.clear();
   }
+  GOATFLOW_ASSIGN_OR_RETURN(q.states, service::StatusFilterIds(db, parsed.statuses));
+  parsed.statuses.clear();
+  if (q.states && q.states->empty()) return std::optional<TicketSearch>();
   GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, q));
   if (q.queues && q.queues->empty()) return std::optional<TicketSearch>();
   TicketSearch out;
@@ -163,6 +171,8 @@ Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Cal
     if (q.queues)
       q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {service::JsonIds(*q.queues)});
     if (q.archive_flag) q.Add(fmt::format("t.archive_flag = {}", *q.archive_flag), {});
+    if (q.states)
+      q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {service::JsonIds(*q.states)});
   }
   out.conditions = std::move(q);
   return std::optional<TicketSearch>(std::move(out));

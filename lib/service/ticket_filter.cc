@@ -56,10 +56,8 @@ Result<std::optional<std::string>> TimeFilter(const std::optional<std::string>& 
 }
 
 Status AddStatusFilter(store::Db& db, TicketQuery& q, const std::vector<std::string>& status) {
-  if (std::string terms = FilterTerms(status); !terms.empty()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto ids, ResolveStatusFilter(db, terms));
-    q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
-  }
+  GOATFLOW_ASSIGN_OR_RETURN(auto ids, StatusFilterIds(db, status));
+  if (ids) q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {JsonIds(*ids)});
   return OkStatus();
 }
 
@@ -72,6 +70,14 @@ Status AddPriorityFilter(store::Db& db, TicketQuery& q, const std::vector<std::s
 }
 
 }  // namespace
+
+Result<std::optional<std::vector<std::int64_t>>> StatusFilterIds(
+    store::Db& db, const std::vector<std::string>& status) {
+  std::string terms = FilterTerms(status);
+  if (terms.empty()) return std::optional<std::vector<std::int64_t>>();
+  GOATFLOW_ASSIGN_OR_RETURN(auto ids, ResolveStatusFilter(db, terms));
+  return std::optional<std::vector<std::int64_t>>(std::move(ids));
+}
 
 void TicketQuery::Add(std::string clause, std::vector<SqlParam> values) {
   bool counted = false;

@@ -32,6 +32,8 @@ struct TicketQuery {
   std::optional<std::vector<std::int64_t>> queues;
   // The archive flag the tickets must have; nullopt: either.
   std::optional<int> archive_flag;
+  // The states a search's `status:` allows (set by the search only); nullopt: any.
+  std::optional<std::vector<std::int64_t>> states;
 
   void Add(std::string clause, std::vector<SqlParam> values);
   std::string WhereSql() const;  // " WHERE a AND b", or ""
@@ -50,6 +52,11 @@ struct TicketQuery {
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
                                                     const ListTicketsRequest& request,
                                                     bool scope_apart = false);
+
+// The state ids of a status filter (api-v1.md §1.5 vocabulary, OR-combined);
+// nullopt when it has no terms. Errors: invalid_argument (unknown status).
+Result<std::optional<std::vector<std::int64_t>>> StatusFilterIds(
+    store::Db& db, const std::vector<std::string>& status);
 
 // The field filters of a parsed query (queue:, status:, priority:, owner:,
 // created:). Errors: invalid_argument (unknown status or priority).

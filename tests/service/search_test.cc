@@ -303,6 +303,12 @@ TEST_CASE("Visible queues are matched in the index: moves follow, user text neve
   // Filters without words still apply the visible queues.
   REQUIRE(w.Titles(agent, "status:new").empty());
   REQUIRE(w.Titles(TicketFixture::Admin(), "status:new") == V{"Scanner offline"});
+  // A state change moves the ticket between status: filters.
+  w.f.Sql("UPDATE ticket SET ticket_state_id = (SELECT id FROM ticket_state WHERE name = "
+          "'closed successful') WHERE id = " + std::to_string(ticket.id));
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner status:closed") == V{"Scanner offline"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner status:new").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner status:open status:closed").size() == 1);
   // Archived tickets: out of default searches, in with the archive filter.
   auto box = w.f.hd().Search().Search(TicketFixture::Admin(), GlobalSearchRequest{.query = "driver"});
   REQUIRE_OK(box);

@@ -1,5 +1,5 @@
--- Search speed (issue 6): prefix indexes for `word*` queries, the ticket's queue and archive
--- flag inside the full-text index, and a title index for suggestions.
+-- Search speed (issue 6): prefix indexes for `word*` queries, the ticket's queue, state and
+-- archive flag inside the full-text index, and a title index for suggestions.
 
 -- Suggestions look up titles that start with the typed text (LIKE 'text%', which ignores ASCII
 -- case as NOCASE does) as a range of this index instead of reading every ticket.
@@ -10,14 +10,16 @@ CREATE INDEX ticket_title_nocase ON ticket (title COLLATE NOCASE);
 --  * FTS5 prefix indexes for prefixes of 2 to 5 characters: `print*` reads one list for
 --    "print" instead of merging, in every statement, the lists of each indexed word that starts
 --    with it (printer, printing, printed …).
---  * Column `scope` (view ticket_search_scope): the token 'q' || ticket.queue_id, plus the
---    word "archived" for archived tickets. An agent's visible queues, `queue:` filters and the
---    archive filter of lists become part of the MATCH expression, so matches the caller may not
---    see are skipped inside the index instead of being looked up in `ticket` one by one. User
---    text never matches this column: every user query is restricted to the text columns.
+--  * Column `scope` (view ticket_search_scope): the tokens 'q' || ticket.queue_id and
+--    's' || ticket.ticket_state_id, plus the word "archived" for archived tickets. An agent's
+--    visible queues, `queue:` and `status:` filters and the archive filter of lists become part
+--    of the MATCH expression, so matches the caller may not see are skipped inside the index
+--    instead of being looked up in `ticket` one by one. User text never matches this column:
+--    every user query is restricted to the text columns. A state change rewrites the row.
 CREATE VIEW ticket_search_scope AS
 SELECT t.id AS ticket_id,
-       'q' || t.queue_id || CASE WHEN t.archive_flag = 1 THEN ' archived' ELSE '' END AS scope
+       'q' || t.queue_id || ' s' || t.ticket_state_id ||
+       CASE WHEN t.archive_flag = 1 THEN ' archived' ELSE '' END AS scope
   FROM ticket t;
 
 DROP TRIGGER ticket_search_ticket_insert;
@@ -46,10 +48,12 @@ END;
 
 -- Rewriting an FTS5 row tokenizes all of its text again, so only real changes do it.
 CREATE TRIGGER ticket_search_ticket_update
-AFTER UPDATE OF tn, title, customer_id, customer_user_id, queue_id, archive_flag ON ticket
+AFTER UPDATE OF tn, title, customer_id, customer_user_id, queue_id, ticket_state_id, archive_flag
+ON ticket
 WHEN OLD.tn IS NOT NEW.tn OR OLD.title IS NOT NEW.title OR OLD.customer_id IS NOT NEW.customer_id
   OR OLD.customer_user_id IS NOT NEW.customer_user_id COLLATE BINARY
-  OR OLD.queue_id IS NOT NEW.queue_id OR OLD.archive_flag IS NOT NEW.archive_flag
+  OR OLD.queue_id IS NOT NEW.queue_id OR OLD.ticket_state_id IS NOT NEW.ticket_state_id
+  OR OLD.archive_flag IS NOT NEW.archive_flag
 BEGIN
   UPDATE ticket_search
      SET tn = NEW.tn, title = NEW.title,
