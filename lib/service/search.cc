@@ -4,6 +4,7 @@
 
 #include "goatflow/search.h"
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,8 +29,8 @@ using service::Caller;
 using service::TicketQuery;
 
 // Weights of ticket_search's columns for BM25: a title or number hit outranks
-// a body hit.
-constexpr std::string_view kTicketRank = "bm25(ticket_search, 10.0, 8.0, 3.0, 1.0, 1.0)";
+// a body hit; the scope column (visibility, not text) counts for nothing.
+constexpr std::string_view kTicketRank = "bm25(ticket_search, 10.0, 8.0, 3.0, 1.0, 1.0, 0.0)";
 // Recency boost: a ticket created today scores up to twice a month-old one
 // with the same text score.
 constexpr std::string_view kRecency =
@@ -91,28 +92,99 @@ Result<std::vector<Ticket>> LoadTickets(store::Db& db, const std::vector<std::in
 
 struct TicketSearch {
   TicketQuery conditions;
-  std::string match;  // "" when the query has field filters only
+  std::string text_match;  // the words: "" when the query has field filters only
+  std::string match;       // text_match AND the allowed queues (ticket_search.queue)
 };
 
+// The ids of the queues named (case-insensitively) in `names`.
+Result<std::vector<std::int64_t>> QueueIdsByName(store::Db& db,
+                                                 const std::vector<std::string>& names) {
+  boost::json::array json;
+  for (const std::string& name : names) json.emplace_back(name);
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare("SELECT id FROM queue WHERE lower(name) IN "
+                            "(SELECT lower(value) FROM json_each(?))"));
+  stmt.BindAll(boost::json::serialize(json));
+  std::vector<std::int64_t> ids;
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ids.push_back(stmt.Int(0));
+  }
+  return ids;
+}
+
+// "{scope} : ("q5" OR "q6")" for ids {5, 6} and prefix "q".
+std::string ScopeTokens(std::string_view prefix, const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> tokens;
+  for (std::int64_t id : ids) tokens.push_back(fmt::format("\"{}{}\"", prefix, id));
+  return fmt::format("{{scope}} : ({})", core::Join(tokens, " OR "));
+}
+
+// `text` restricted to the queues, states and archive flag of `q` through
+// ticket_search's `scope` column (migration 0005): "q<queue id>" and
+// "s<state id>" tokens, and "archived" on archived tickets only (few: NOT
+// skips them cheaply).
+std::string ScopedMatch(const std::string& text, const TicketQuery& q) {
+  std::string match = "(" + text + ")";
+  if (q.queues) match = fmt::format("({} AND {})", match, ScopeTokens("q", *q.queues));
+  if (q.states) match = fmt::format("({} AND {})", match, ScopeTokens("s", *q.states));
+  if (q.archive_flag) {
+    match = fmt::format("({} {} {{scope}} : \"archived\")", match,
+                        *q.archive_flag == 1 ? "AND" : "NOT");
+  }
+  return match;
+}
+
 // The conditions of `request` for `caller`; nullopt when nothing is visible.
+// The caller's visible queues and the query's `queue:` names restrict the
+// match inside the index rather than as a condition on each matching ticket.
 Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Caller& caller,
                                                         const SearchTicketsRequest& request) {
   GOATFLOW_ASSIGN_OR_RETURN(search::ParsedQuery parsed, search::ParseQuery(request.query));
   ListTicketsRequest filters = request.filters;
   filters.search.reset();
-  GOATFLOW_ASSIGN_OR_RETURN(auto conditions, service::BuildTicketQuery(db, caller, filters));
+  GOATFLOW_ASSIGN_OR_RETURN(auto conditions,
+                            service::BuildTicketQuery(db, caller, filters, /*scope_apart=*/true));
   if (!conditions) return std::optional<TicketSearch>();
-  GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, *conditions));
-  return std::optional<TicketSearch>(
-      TicketSearch{std::move(*conditions), service::TicketMatch(caller, parsed, request.fulltext)});
+  TicketQuery& q = *conditions;
+  if (!parsed.queues.empty()) {
+    GOATFLOW_ASSIGN_OR_RETURN(std::vector<std::int64_t> named, QueueIdsByName(db, parsed.queues));
+    if (q.queues) std::erase_if(named, [&](std::int64_t id) {
+      return std::find(q.queues->begin(), q.queues->end(), id) == q.queues->end();
+    });
+    q.queues = std::move(named);
+    parsed.queues.clear();
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(q.states, service::StatusFilterIds(db, parsed.statuses));
+  parsed.statuses.clear();
+  if (q.states && q.states->empty()) return std::optional<TicketSearch>();
+  GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, q));
+  if (q.queues && q.queues->empty()) return std::optional<TicketSearch>();
+  TicketSearch out;
+  out.text_match = service::TicketMatch(caller, parsed, request.fulltext);
+  out.match = out.text_match;
+  if (!out.text_match.empty()) {
+    out.match = ScopedMatch(out.text_match, q);
+  } else {
+    // Field filters only: no index to match in, the conditions go on the tickets.
+    if (q.queues)
+      q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {service::JsonIds(*q.queues)});
+    if (q.archive_flag) q.Add(fmt::format("t.archive_flag = {}", *q.archive_flag), {});
+    if (q.states)
+      q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {service::JsonIds(*q.states)});
+  }
+  out.conditions = std::move(q);
+  return std::optional<TicketSearch>(std::move(out));
 }
 
-// Ranking costs about a microsecond per matching ticket (bm25 reads each
-// row's column sizes), and a common word matches most tickets. Past this many
+// Ranking costs about 4 microseconds per matching ticket (bm25 reads each
+// row's column sizes and positions, the recency boost its ticket row), and a
+// common word matches most tickets. Past this many
 // visible matches, a first page ranks only the newest kRankWindow of them
 // (ticket ids grow with creation, and the recency boost favours them anyway);
 // pages beyond the window rank every match.
-constexpr std::int64_t kRankWindow = 2000;
+constexpr std::int64_t kRankWindow = 1000;
 
 // The lowest rowid of `table` among the newest kRankWindow rows of
 // `from_where` (its parameters bound by `bind`, which returns the next index),
@@ -133,19 +205,30 @@ Result<std::optional<std::int64_t>> RankWindowStart(
 }
 
 // Snippets of the page's hits only: in the ranked query they would be built
-// for every ranked row before the sort keeps a page of them.
+// for every ranked row before the sort keeps a page of them. One statement for
+// the page: the match is set up once (a prefix term merges its words' lists),
+// read between the page's lowest and highest rowid; `+` keeps the id list out
+// of FTS5's hands, which would restart the match once per id.
 Result<std::vector<std::string>> Snippets(store::Db& db, std::string_view table,
                                           const std::string& snippet_sql, const std::string& match,
                                           const std::vector<std::int64_t>& ids) {
-  std::vector<std::string> out;
-  const std::string sql = fmt::format("SELECT {1} FROM {0} WHERE {0} MATCH ? AND rowid = ?",
-                                      table, snippet_sql);
-  for (std::int64_t id : ids) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));  // cached: one prepare in all
-    stmt.BindAll(match, id);
+  std::vector<std::string> out(ids.size());
+  if (ids.empty()) return out;
+  GOATFLOW_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare(fmt::format("SELECT rowid, {1} FROM {0} WHERE {0} MATCH ? AND "
+                                        "rowid >= ? AND rowid <= ? AND "
+                                        "+rowid IN (SELECT value FROM json_each(?))",
+                                        table, snippet_sql)));
+  auto [low, high] = std::minmax_element(ids.begin(), ids.end());
+  stmt.BindAll(match, *low, *high, service::JsonIds(ids));
+  std::map<std::int64_t, std::string> by_id;
+  while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    out.push_back(row ? HtmlSnippet(stmt.Text(0)) : std::string());
+    if (!row) break;
+    by_id[stmt.Int(0)] = HtmlSnippet(stmt.Text(1));
   }
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (auto it = by_id.find(ids[i]); it != by_id.end()) out[i] = std::move(it->second);
   return out;
 }
 
@@ -165,10 +248,15 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
                             : " FROM ticket t";
   std::string where = q.WhereSql();
   if (ranked) where = where.empty() ? " WHERE ticket_search MATCH ?" : where + " AND ticket_search MATCH ?";
+  // Without conditions on the ticket (an agent who reads every queue, no
+  // filters) the matches are counted and walked in the index alone: every
+  // ticket_search row is a ticket (the triggers of migration 0003).
+  const std::string count_from =
+      ranked && q.where.empty() ? std::string(" FROM ticket_search") : from;
 
   std::int64_t total = 0;
   {
-    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT count(*)" + from + where));
+    GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT count(*)" + count_from + where));
     int next = q.BindTo(stmt);
     if (ranked) stmt.Bind(next, match);
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -185,7 +273,7 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
       return next + 1;
     };
     GOATFLOW_ASSIGN_OR_RETURN(window_start,
-                              RankWindowStart(db, "ticket_search", from + where, bind, total,
+                              RankWindowStart(db, "ticket_search", count_from + where, bind, total,
                                               window.Offset() + window.limit));
     if (window_start) where += " AND ticket_search.rowid >= ?";
   }
@@ -214,7 +302,7 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
   if (ranked) {
     GOATFLOW_ASSIGN_OR_RETURN(snippets, Snippets(db, "ticket_search",
                                                  TicketSnippetSql(caller, request.fulltext),
-                                                 match, ids));
+                                                 prepared->text_match, ids));
   }
   GOATFLOW_ASSIGN_OR_RETURN(auto tickets, LoadTickets(db, ids));
   for (std::size_t i = 0; i < tickets.size() && i < ids.size(); ++i)
@@ -228,14 +316,31 @@ Result<std::pair<std::vector<ArticleBrief>, std::int64_t>> SearchArticles(
     store::Db& db, const Caller& caller, const search::ParsedQuery& parsed, int limit) {
   std::pair<std::vector<ArticleBrief>, std::int64_t> out;
   if (parsed.match.empty()) return out;
-  GOATFLOW_ASSIGN_OR_RETURN(auto visible, service::BuildTicketQuery(db, caller, {}));
+  GOATFLOW_ASSIGN_OR_RETURN(auto visible,
+                            service::BuildTicketQuery(db, caller, {}, /*scope_apart=*/true));
   if (!visible) return out;
+  if (visible->queues)
+    visible->Add("t.queue_id IN (SELECT value FROM json_each(?))",
+                 {service::JsonIds(*visible->queues)});
+  // Active tickets only: a condition only when archived tickets exist at all.
+  if (visible->archive_flag) {
+    GOATFLOW_ASSIGN_OR_RETURN(
+        std::int64_t archived,
+        db.QueryInt("SELECT EXISTS (SELECT 1 FROM ticket WHERE archive_flag = 1)"));
+    if (archived != 0 || *visible->archive_flag != 0)
+      visible->Add(fmt::format("t.archive_flag = {}", *visible->archive_flag), {});
+  }
   GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, *visible));
   if (caller.IsCustomer()) visible->Add("a.is_visible_for_customer = 1", {});
+  // No conditions (an agent who reads every queue, no archived tickets):
+  // counted and walked in the index alone, as every article_search row is an
+  // article of a ticket.
+  const bool index_only = visible->where.empty();
   std::string from =
-      " FROM article_search JOIN article a ON a.id = article_search.rowid"
-      " JOIN ticket t ON t.id = a.ticket_id" +
-      visible->WhereSql() + " AND article_search MATCH ?";
+      index_only ? " FROM article_search WHERE article_search MATCH ?"
+                 : " FROM article_search JOIN article a ON a.id = article_search.rowid"
+                   " JOIN ticket t ON t.id = a.ticket_id" +
+                       visible->WhereSql() + " AND article_search MATCH ?";
   {
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT count(*)" + from));
     int next = visible->BindTo(stmt);
@@ -250,10 +355,13 @@ Result<std::pair<std::vector<ArticleBrief>, std::int64_t>> SearchArticles(
   };
   GOATFLOW_ASSIGN_OR_RETURN(
       auto window_start, RankWindowStart(db, "article_search", from, bind, out.second, limit));
+  if (index_only)
+    from = " FROM article_search JOIN article a ON a.id = article_search.rowid"
+           " WHERE article_search MATCH ?";
   if (window_start) from += " AND article_search.rowid >= ?";
   GOATFLOW_ASSIGN_OR_RETURN(
       auto stmt,
-      db.Prepare("SELECT a.id, a.ticket_id, article_search.subject" + from +
+      db.Prepare("SELECT a.id, a.ticket_id" + from +
                  " ORDER BY bm25(article_search, 4.0, 1.0), a.id DESC LIMIT ?"));
   int next = bind(stmt);
   if (window_start) stmt.Bind(next++, *window_start);
@@ -263,7 +371,17 @@ Result<std::pair<std::vector<ArticleBrief>, std::int64_t>> SearchArticles(
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     ids.push_back(stmt.Int(0));
-    out.first.push_back(ArticleBrief{stmt.Int(0), stmt.Int(1), stmt.Text(2), ""});
+    out.first.push_back(ArticleBrief{stmt.Int(0), stmt.Int(1), "", ""});
+  }
+  // Subjects of the hits only: selected in the ranked query, the index's copy
+  // was read for every ranked row before the sort kept `limit` of them.
+  for (ArticleBrief& brief : out.first) {
+    GOATFLOW_ASSIGN_OR_RETURN(
+        auto subject,
+        db.Prepare("SELECT coalesce(a_subject, '') FROM article_data_mime WHERE article_id = ?"));
+    subject.BindAll(brief.id);
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, subject.Step());
+    if (row) brief.subject = subject.Text(0);
   }
   GOATFLOW_ASSIGN_OR_RETURN(
       auto snippets,
@@ -289,6 +407,90 @@ std::string EscapeLike(std::string_view s) {
     out.push_back(c);
   }
   return out;
+}
+
+std::string ToUpperAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+// Past this many tickets whose number (or title) starts with the typed text,
+// suggestions walk the tickets newest change first instead of sorting them all.
+constexpr std::int64_t kSortedSuggestions = 1000;
+
+// Appends the visible tickets whose `column` ("tn" or "title") starts with
+// `text` (LIKE 'text%': ASCII case ignored), newest change first, until `out`
+// holds `cap` suggestions. A ticket already suggested by number is not
+// suggested again by title. `column` is read through its index (tn's unique
+// index, ticket_title_nocase of migration 0005) as a range, so only the
+// tickets that start with `text` are read.
+Status AppendTicketSuggestions(store::Db& db, const Caller& caller, const TicketQuery& visible,
+                               const std::string& column, const std::string& text, int cap,
+                               std::vector<Suggestion>& out) {
+  const int wanted = cap - static_cast<int>(out.size());
+  if (wanted <= 0) return OkStatus();
+  const bool by_tn = column == "tn";
+  const std::string like = EscapeLike(text) + "%";
+  // Every text with a prefix that equals `text` but for ASCII case lies in
+  // [low, high) in the index's order ('\xff' never occurs in UTF-8).
+  std::string range, low, high;
+  if (by_tn) {
+    range = "t.tn >= ? AND t.tn < ?";
+    low = ToUpperAscii(text);
+    high = core::ToLowerAscii(text) + '\xff';
+  } else {
+    range = "t.title >= ? COLLATE NOCASE AND t.title < ? COLLATE NOCASE";
+    low = text;
+    high = text + '\xff';
+  }
+  TicketQuery q = visible;
+  q.Add(fmt::format("t.{} LIKE ? ESCAPE '\\'", column), {like});
+  if (!by_tn) q.Add("NOT (t.tn LIKE ? ESCAPE '\\')", {like});
+
+  // How many tickets start with `text`, regardless of visibility (index only).
+  GOATFLOW_ASSIGN_OR_RETURN(auto count, db.Prepare(fmt::format(
+                                            "SELECT count(*) FROM (SELECT 1 FROM ticket t "
+                                            "WHERE {} LIMIT ?)",
+                                            range)));
+  count.BindAll(low, high, kSortedSuggestions + 1);
+  GOATFLOW_ASSIGN_OR_RETURN(bool counted, count.Step());
+  const bool few = counted && count.Int(0) <= kSortedSuggestions;
+  // Few: read them through the range and sort them (`+` keeps the planner
+  // from walking the change_time index instead). Many, or a customer (whose
+  // own tickets are found through their index): the newest first, stopping
+  // at `wanted`.
+  std::string sql = "SELECT t.id, t.tn, t.title FROM ticket t";
+  if (few) {
+    sql += q.WhereSql() + " AND " + range + " ORDER BY +t.change_time DESC, t.id DESC LIMIT ?";
+  } else {
+    if (!caller.IsCustomer()) sql += " INDEXED BY ticket_change_time";
+    sql += q.WhereSql() + " ORDER BY t.change_time DESC, t.id DESC LIMIT ?";
+  }
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
+  int next = q.BindTo(stmt);
+  if (few) {
+    stmt.Bind(next++, low);
+    stmt.Bind(next++, high);
+  }
+  stmt.Bind(next, wanted);
+  while (true) {
+    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    std::string tn = stmt.Text(1), title = stmt.Text(2);
+    out.push_back(Suggestion{"ticket", stmt.Int(0), fmt::format("{} {}", tn, title),
+                             by_tn ? tn : title});
+  }
+  return OkStatus();
+}
+
+// Ticket suggestions: numbers starting with `text`, then titles, each newest
+// change first.
+Status SuggestTickets(store::Db& db, const Caller& caller, const TicketQuery& visible,
+                      const std::string& text, int cap, std::vector<Suggestion>& out) {
+  GOATFLOW_RETURN_IF_ERROR(AppendTicketSuggestions(db, caller, visible, "tn", text, cap, out));
+  return AppendTicketSuggestions(db, caller, visible, "title", text, cap, out);
 }
 
 }  // namespace
@@ -371,24 +573,7 @@ Result<std::vector<Suggestion>> SearchService::Suggest(const RequestContext& ctx
     const std::string like = EscapeLike(text) + "%";
     GOATFLOW_ASSIGN_OR_RETURN(auto visible, service::BuildTicketQuery(db, caller, {}));
     if (visible) {
-      // Ticket numbers, then titles, both by prefix (tn and title are indexed
-      // through the table; the visibility conditions bound the scan).
-      TicketQuery& q = *visible;
-      q.Add("(t.tn LIKE ? ESCAPE '\\' OR t.title LIKE ? ESCAPE '\\')", {like, like});
-      GOATFLOW_ASSIGN_OR_RETURN(
-          auto stmt, db.Prepare("SELECT t.id, t.tn, t.title, t.tn LIKE ? ESCAPE '\\' AS by_tn"
-                                " FROM ticket t" + q.WhereSql() +
-                                " ORDER BY by_tn DESC, t.change_time DESC, t.id DESC LIMIT ?"));
-      stmt.Bind(1, like);
-      int next = q.BindTo(stmt, 2);
-      stmt.Bind(next, cap);
-      while (true) {
-        GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-        if (!row) break;
-        bool by_tn = stmt.Int(3) != 0;
-        out.push_back(Suggestion{"ticket", stmt.Int(0), fmt::format("{} {}", stmt.Text(1), stmt.Text(2)),
-                                 by_tn ? stmt.Text(1) : stmt.Text(2)});
-      }
+      GOATFLOW_RETURN_IF_ERROR(SuggestTickets(db, caller, *visible, text, cap, out));
     }
     if (caller.IsAgent() && static_cast<int>(out.size()) < cap) {
       GOATFLOW_ASSIGN_OR_RETURN(auto queues, db.Prepare(R"sql(

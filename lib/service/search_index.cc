@@ -1,5 +1,5 @@
-// SearchService::CheckIndex and Reindex: the full-text indexes of migration
-// 0003 compared with, and rebuilt from, the tables they index.
+// SearchService::CheckIndex and Reindex: the full-text indexes of migrations
+// 0003 and 0005 compared with, and rebuilt from, the tables they index.
 
 #include <array>
 #include <string>
@@ -40,7 +40,8 @@ constexpr std::array<Count, 6> kCounts = {{
              JOIN ticket_search_customer c ON c.ticket_id = t.id
              JOIN ticket_search_articles a ON a.ticket_id = t.id
             WHERE s.tn IS NOT t.tn OR s.title IS NOT t.title OR s.customer IS NOT c.customer
-               OR s.public_text IS NOT a.public_text OR s.internal_text IS NOT a.internal_text)sql",
+               OR s.public_text IS NOT a.public_text OR s.internal_text IS NOT a.internal_text
+               OR s.scope IS NOT (SELECT scope FROM ticket_search_scope WHERE ticket_id = t.id))sql",
      &IndexReport::stale},
     {R"sql(SELECT count(*) FROM article_search s
              JOIN article_data_mime m ON m.article_id = s.rowid
@@ -50,11 +51,12 @@ constexpr std::array<Count, 6> kCounts = {{
 
 constexpr const char* kRebuild = R"sql(
   DELETE FROM ticket_search;
-  INSERT INTO ticket_search (rowid, tn, title, customer, public_text, internal_text)
-  SELECT t.id, t.tn, t.title, c.customer, a.public_text, a.internal_text
+  INSERT INTO ticket_search (rowid, tn, title, customer, public_text, internal_text, scope)
+  SELECT t.id, t.tn, t.title, c.customer, a.public_text, a.internal_text, s.scope
     FROM ticket t
     JOIN ticket_search_customer c ON c.ticket_id = t.id
-    JOIN ticket_search_articles a ON a.ticket_id = t.id;
+    JOIN ticket_search_articles a ON a.ticket_id = t.id
+    JOIN ticket_search_scope s ON s.ticket_id = t.id;
   DELETE FROM article_search;
   INSERT INTO article_search (rowid, subject, body)
   SELECT article_id, coalesce(a_subject, ''), a_body FROM article_data_mime;)sql";

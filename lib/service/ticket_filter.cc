@@ -23,6 +23,8 @@ constexpr std::string_view kCountedColumns[] = {"t.queue_id ", "t.ticket_state_i
 
 // The FTS5 columns a customer's query may match (never internal_text).
 constexpr std::string_view kCustomerColumns = "tn title customer public_text";
+// The text columns of ticket_search (not `scope`, which only visibility matches).
+constexpr std::string_view kTextColumns = "tn title customer public_text internal_text";
 
 void AddIdFilter(TicketQuery& q, std::string_view column, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return;
@@ -54,10 +56,8 @@ Result<std::optional<std::string>> TimeFilter(const std::optional<std::string>& 
 }
 
 Status AddStatusFilter(store::Db& db, TicketQuery& q, const std::vector<std::string>& status) {
-  if (std::string terms = FilterTerms(status); !terms.empty()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto ids, ResolveStatusFilter(db, terms));
-    q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {JsonIds(ids)});
-  }
+  GOATFLOW_ASSIGN_OR_RETURN(auto ids, StatusFilterIds(db, status));
+  if (ids) q.Add("t.ticket_state_id IN (SELECT value FROM json_each(?))", {JsonIds(*ids)});
   return OkStatus();
 }
 
@@ -70,6 +70,14 @@ Status AddPriorityFilter(store::Db& db, TicketQuery& q, const std::vector<std::s
 }
 
 }  // namespace
+
+Result<std::optional<std::vector<std::int64_t>>> StatusFilterIds(
+    store::Db& db, const std::vector<std::string>& status) {
+  std::string terms = FilterTerms(status);
+  if (terms.empty()) return std::optional<std::vector<std::int64_t>>();
+  GOATFLOW_ASSIGN_OR_RETURN(auto ids, ResolveStatusFilter(db, terms));
+  return std::optional<std::vector<std::int64_t>>(std::move(ids));
+}
 
 void TicketQuery::Add(std::string clause, std::vector<SqlParam> values) {
   bool counted = false;
@@ -105,13 +113,16 @@ int TicketQuery::BindTo(store::Stmt& stmt, int first) const {
 std::string JsonIds(const std::vector<std::int64_t>& ids) {
   std::vector<std::string> parts;
   for (std::int64_t id : ids) parts.push_back(std::to_string(id));
-  return "[" + core::Join(parts, ",") + "]";
+  std::string out = "[";
+  out += core::Join(parts, ",");
+  out += ']';
+  return out;
 }
 
 std::string TicketMatch(const Caller& caller, const search::ParsedQuery& parsed, bool fulltext) {
   if (!fulltext) return search::RestrictColumns(parsed.match, "tn title customer");
   if (caller.IsCustomer()) return search::RestrictColumns(parsed.match, kCustomerColumns);
-  return parsed.match;
+  return search::RestrictColumns(parsed.match, kTextColumns);
 }
 
 Status AddQueryFilters(store::Db& db, const Caller& caller, const search::ParsedQuery& parsed,
@@ -144,7 +155,8 @@ std::string TicketOrderBy(const std::string& sort, const std::string& order) {
 }
 
 Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller& caller,
-                                                    const ListTicketsRequest& request) {
+                                                    const ListTicketsRequest& request,
+                                                    bool scope_apart) {
   TicketQuery q;
   bool visible_queues_applied = false;
   if (caller.IsCustomer()) {
@@ -158,25 +170,42 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
     std::vector<std::int64_t> queues;
     GOATFLOW_ASSIGN_OR_RETURN(
         auto stmt,
-        db.Prepare("SELECT id FROM queue WHERE group_id IN (SELECT value FROM json_each(?))"));
+        db.Prepare("SELECT id, group_id IN (SELECT value FROM json_each(?)) FROM queue"));
     stmt.BindAll(JsonIds(groups));
+    bool every_queue = true;
     while (true) {
       GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      queues.push_back(stmt.Int(0));
+      if (stmt.Int(1) != 0) {
+        queues.push_back(stmt.Int(0));
+      } else {
+        every_queue = false;
+      }
     }
-    // One queue condition: the planner can then drive the count from the queue index.
-    if (!request.queue_ids.empty()) {
-      std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
-      std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
+    // An agent who reads every queue sees every ticket (ticket.queue_id references
+    // queue): no condition, so a search need not look up each match's queue.
+    if (!every_queue || !request.queue_ids.empty()) {
+      // One queue condition: the planner can then drive the count from the queue index.
+      if (!request.queue_ids.empty()) {
+        std::set<std::int64_t> wanted(request.queue_ids.begin(), request.queue_ids.end());
+        std::erase_if(queues, [&](std::int64_t id) { return !wanted.count(id); });
+      }
+      if (scope_apart) {
+        q.queues = std::move(queues);
+      } else {
+        q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
+      }
+      visible_queues_applied = true;
     }
-    q.Add("t.queue_id IN (SELECT value FROM json_each(?))", {JsonIds(queues)});
-    visible_queues_applied = true;
   }
   GOATFLOW_RETURN_IF_ERROR(AddStatusFilter(db, q, request.status));
   AddIdFilter(q, "t.ticket_state_id", request.state_ids);
   GOATFLOW_RETURN_IF_ERROR(AddPriorityFilter(db, q, request.priority));
-  if (!visible_queues_applied) AddIdFilter(q, "t.queue_id", request.queue_ids);
+  if (!visible_queues_applied && scope_apart && !request.queue_ids.empty()) {
+    q.queues = request.queue_ids;
+  } else if (!visible_queues_applied) {
+    AddIdFilter(q, "t.queue_id", request.queue_ids);
+  }
   AddIdFilter(q, "t.type_id", request.type_ids);
   if (!caller.IsCustomer()) {
     AddIdFilter(q, "t.user_id", request.owner_ids);
@@ -193,8 +222,14 @@ Result<std::optional<TicketQuery>> BuildTicketQuery(store::Db& db, const Caller&
       q.Add("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)", {match});
     GOATFLOW_RETURN_IF_ERROR(AddQueryFilters(db, caller, parsed, q));
   }
-  if (request.archived == ArchivedFilter::kActive) q.Add("t.archive_flag = 0", {});
-  if (request.archived == ArchivedFilter::kArchived) q.Add("t.archive_flag = 1", {});
+  if (request.archived != ArchivedFilter::kAll) {
+    const int flag = request.archived == ArchivedFilter::kArchived ? 1 : 0;
+    if (scope_apart) {
+      q.archive_flag = flag;
+    } else {
+      q.Add(fmt::format("t.archive_flag = {}", flag), {});
+    }
+  }
   GOATFLOW_ASSIGN_OR_RETURN(auto after, TimeFilter(request.created_after, "created_after"));
   GOATFLOW_ASSIGN_OR_RETURN(auto before, TimeFilter(request.created_before, "created_before"));
   GOATFLOW_ASSIGN_OR_RETURN(auto updated, TimeFilter(request.updated_after, "updated_after"));

@@ -123,6 +123,7 @@ Result<std::unique_ptr<Db>> Db::Open(const DbSettings& settings) {
       "PRAGMA foreign_keys=ON; PRAGMA synchronous={}; PRAGMA temp_store=MEMORY;",
       settings.synchronous);
   if (settings.flags == OpenFlags::kReadOnly) pragmas += "PRAGMA query_only=ON;";
+  if (settings.cache_kib > 0) pragmas += fmt::format("PRAGMA cache_size=-{};", settings.cache_kib);
   auto status = db->Exec(pragmas);
   if (!status.ok()) return std::move(status).error();
   return db;

@@ -86,6 +86,7 @@ struct DbSettings {
   OpenFlags flags = OpenFlags::kReadWrite;
   std::string synchronous = "FULL";
   int busy_timeout_ms = 5000;
+  int cache_kib = 0;  // PRAGMA cache_size in KiB; 0: SQLite's default
 };
 
 class Db {

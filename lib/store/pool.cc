@@ -52,7 +52,7 @@ Result<std::unique_ptr<Pool>> Pool::Open(const PoolOptions& options) {
 Status Pool::OpenReaders() {
   if (IsMemoryPath(path_) || !readers_.empty()) return OkStatus();
   DbSettings settings{path_, OpenFlags::kReadOnly, SynchronousPragma(options_.durability),
-                      options_.busy_timeout_ms};
+                      options_.busy_timeout_ms, options_.reader_cache_kib};
   for (int i = 0; i < options_.readers; ++i) {
     auto reader = Db::Open(settings);
     if (!reader.ok()) return std::move(reader).error();

@@ -27,6 +27,11 @@ struct PoolOptions {
   Durability durability = Durability::kFull;
   int readers = 4;
   int busy_timeout_ms = 5000;
+  // Page cache of each reader, in KiB (SQLite's default is 2 MiB). A search
+  // for a common word touches about 2 MiB of index and ticket pages; with the
+  // default cache every call read them from the file again (docs/PERFORMANCE.md,
+  // "Search"). Pages are allocated as they are used, up to this size.
+  int reader_cache_kib = 32 * 1024;
 };
 
 class Pool {

@@ -86,6 +86,7 @@ constexpr std::array kTableRules = std::to_array<TableRule>({
     {"ticket_search_docsize", kRead},
     {"ticket_search_config", kRead},
     {"ticket_search_customer", kRead},
+    {"ticket_search_scope", kRead},
     {"ticket_search_articles", kRead},
     {"article_search", kRead},
     {"article_search_data", kRead},

@@ -34,7 +34,7 @@ TEST_CASE("Concurrent authentications, logins and token management stay consiste
   }
   threads.emplace_back([&] {
     for (int i = 0; i < 20; ++i) {
-      auto extra = f.auth().CreateToken(alice, {"t" + std::to_string(i), {}, "", {}, {}, {}});
+      auto extra = f.auth().CreateToken(alice, {std::string("t").append(std::to_string(i)), {}, "", {}, {}, {}});
       if (!extra.ok() || !f.auth().RevokeToken(alice, extra->info.id).ok()) ++failures;
     }
   });

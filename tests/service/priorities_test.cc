@@ -18,8 +18,8 @@ std::int64_t AuditRows(Helpdesk& hd) {
 RequestContext Agent(Helpdesk& hd, const std::string& login) {
   CreateAgentRequest r;
   r.login = login;
-  r.first_name = "F";
-  r.last_name = "L";
+  r.first_name.assign(1, 'F');
+  r.last_name.assign(1, 'L');
   REQUIRE_OK(hd.Directory().CreateAgent(RequestContext::LocalOperator(), r));
   auto ctx = hd.LocalContextFor(login);
   REQUIRE_OK(ctx);

@@ -18,8 +18,8 @@ std::int64_t Rows(Helpdesk& hd, const std::string& table) {
 RequestContext MakeAgent(Helpdesk& hd, const std::string& login, std::vector<GroupGrant> grants) {
   CreateAgentRequest r;
   r.login = login;
-  r.first_name = "F";
-  r.last_name = "L";
+  r.first_name.assign(1, 'F');
+  r.last_name.assign(1, 'L');
   r.groups = std::move(grants);
   REQUIRE_OK(hd.Directory().CreateAgent(RequestContext::LocalOperator(), r));
   auto ctx = hd.LocalContextFor(login);

@@ -1,6 +1,7 @@
 // SearchService: relevance, zero lag, permissions inside the query, field
 // filters, snippets, the search box, agent search and suggestions.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -186,6 +187,237 @@ TEST_CASE("Agent search and suggestions respect roles") {
   REQUIRE(found->items.size() == 1);
   REQUIRE_ERR(w.f.hd().Search().SearchUsers(TicketFixture::Customer(w.customer), {.query = "alic"}),
               ErrorCode::kPermissionDenied, "");
+}
+
+TEST_CASE("Prefix queries find every word with the prefix through the prefix index") {
+  World w;
+  w.Create(w.support, "Printer jam", "the printing service stops");
+  w.f.clock().Advance(std::chrono::hours(1));
+  w.Create(w.support, "Prism lens", "optics");
+  w.f.clock().Advance(std::chrono::hours(1));
+  w.Create(w.support, "Sprint planning", "agenda");
+  // Migration 0005: prefixes of 2 to 5 characters are indexed.
+  REQUIRE(w.f.QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'ticket_search' AND "
+                       "sql LIKE '%prefix = ''2 3 4 5''%'") == 1);
+  auto sorted = [&](const std::string& query) {
+    V titles = w.Titles(TicketFixture::Admin(), query);
+    std::sort(titles.begin(), titles.end());
+    return titles;
+  };
+  REQUIRE(w.Titles(TicketFixture::Admin(), "print*") == V{"Printer jam"});
+  REQUIRE(sorted("pri*") == V{"Printer jam", "Prism lens"});
+  REQUIRE(sorted("pr*") == V{"Printer jam", "Prism lens"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "printi*") == V{"Printer jam"});  // longer: no index
+  REQUIRE(w.Titles(TicketFixture::Admin(), "printi*", false).empty());     // body only
+  REQUIRE(w.Titles(TicketFixture::Admin(), "sprin*") == V{"Sprint planning"});
+
+  // Each hit of a page gets the snippet of its own text, prefix matches marked.
+  SearchTicketsRequest request;
+  request.query = "pri*";
+  request.fulltext = true;
+  auto page = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), request);
+  REQUIRE_OK(page);
+  REQUIRE(page->pagination.total == 2);
+  REQUIRE(page->hits.size() == 2);
+  for (const auto& hit : page->hits) {
+    if (hit.ticket.title == "Prism lens") {
+      REQUIRE_THAT(hit.snippet, Catch::Contains("<mark>Prism</mark>"));
+    } else {
+      REQUIRE_THAT(hit.snippet, Catch::Contains("<mark>Printer</mark>") ||
+                                    Catch::Contains("<mark>printing</mark>"));
+    }
+  }
+}
+
+TEST_CASE("An agent who reads every queue gets exactly the admin's results and totals") {
+  World w;
+  std::int64_t bob = w.f.AddAgent("bob");
+  for (std::int64_t group = 1; group <= w.f.QueryInt("SELECT max(id) FROM groups"); ++group)
+    if (w.f.QueryInt("SELECT count(*) FROM groups WHERE id = " + std::to_string(group)) == 1)
+      w.f.Grant(bob, group, "ro");
+  for (int i = 0; i < 3; ++i) w.Create(w.sales, "Invoice question " + std::to_string(i), "vat");
+  Ticket noted = w.Create(w.support, "Invoice printer", "vat");
+  AddArticleRequest note;
+  note.body = "vat rules changed";
+  note.article_type = "note-internal";
+  REQUIRE_OK(w.f.tickets().AddArticle(TicketFixture::Admin(), noted.id, note));
+
+  auto run = [&](const RequestContext& ctx, std::vector<std::int64_t> queues) {
+    SearchTicketsRequest request;
+    request.query = "vat";
+    request.fulltext = true;
+    request.filters.page.limit = 2;
+    request.filters.queue_ids = std::move(queues);
+    auto page = w.f.hd().Search().SearchTickets(ctx, request);
+    REQUIRE_OK(page);
+    std::vector<std::int64_t> ids;
+    for (const auto& hit : page->hits) ids.push_back(hit.ticket.id);
+    return std::make_pair(page->pagination.total, ids);
+  };
+  auto agent = TicketFixture::Agent(bob);
+  REQUIRE(run(agent, {}) == run(TicketFixture::Admin(), {}));
+  REQUIRE(run(agent, {}).first == 4);
+  REQUIRE(run(agent, {w.sales}) == run(TicketFixture::Admin(), {w.sales}));
+  REQUIRE(run(agent, {w.sales}).first == 3);
+  REQUIRE(run(TicketFixture::Agent(w.agent), {}).first == 1);  // support only
+
+  auto box = w.f.hd().Search().Search(agent, GlobalSearchRequest{.query = "vat"});
+  auto admin_box = w.f.hd().Search().Search(TicketFixture::Admin(), GlobalSearchRequest{.query = "vat"});
+  REQUIRE_OK(box);
+  REQUIRE_OK(admin_box);
+  REQUIRE(*box->article_count == 5);  // four first articles and the internal note
+  REQUIRE(*box->article_count == *admin_box->article_count);
+  REQUIRE(box->articles->size() == admin_box->articles->size());
+  auto alice_box = w.f.hd().Search().Search(TicketFixture::Agent(w.agent), GlobalSearchRequest{.query = "vat"});
+  REQUIRE_OK(alice_box);
+  REQUIRE(*alice_box->article_count == 2);
+}
+
+TEST_CASE("Visible queues are matched in the index: moves follow, user text never matches them") {
+  World w;
+  auto agent = TicketFixture::Agent(w.agent);  // support only
+  Ticket ticket = w.Create(w.sales, "Scanner offline", "driver");
+  REQUIRE(w.Titles(agent, "scanner").empty());
+  UpdateTicketRequest move;
+  move.queue_id = w.support;
+  REQUIRE_OK(w.f.tickets().Update(TicketFixture::Admin(), ticket.id, move));
+  REQUIRE(w.Titles(agent, "scanner") == V{"Scanner offline"});
+  REQUIRE(w.Titles(agent, "scanner queue:support") == V{"Scanner offline"});
+  REQUIRE(w.Titles(agent, "scanner queue:sales").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner queue:sales").empty());
+  move.queue_id = w.sales;
+  REQUIRE_OK(w.f.tickets().Update(TicketFixture::Admin(), ticket.id, move));
+  REQUIRE(w.Titles(agent, "scanner").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner queue:SALES") == V{"Scanner offline"});
+  // The queue token is not text: nobody finds the ticket by it.
+  const std::string token = "q" + std::to_string(w.sales);
+  REQUIRE(w.Titles(TicketFixture::Admin(), token).empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), token, false).empty());
+  SearchTicketsRequest filtered;
+  filtered.query = "driver";
+  filtered.fulltext = true;
+  filtered.filters.queue_ids = {w.support};
+  auto page = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), filtered);
+  REQUIRE_OK(page);
+  REQUIRE(page->pagination.total == 0);
+  // Filters without words still apply the visible queues.
+  REQUIRE(w.Titles(agent, "status:new").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "status:new") == V{"Scanner offline"});
+  // A state change moves the ticket between status: filters.
+  w.f.Sql("UPDATE ticket SET ticket_state_id = (SELECT id FROM ticket_state WHERE name = "
+          "'closed successful') WHERE id = " + std::to_string(ticket.id));
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner status:closed") == V{"Scanner offline"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner status:new").empty());
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner status:open status:closed").size() == 1);
+  // Archived tickets: out of default searches, in with the archive filter.
+  auto box = w.f.hd().Search().Search(TicketFixture::Admin(), GlobalSearchRequest{.query = "driver"});
+  REQUIRE_OK(box);
+  REQUIRE(*box->article_count == 1);
+  w.f.Sql("UPDATE ticket SET archive_flag = 1 WHERE id = " + std::to_string(ticket.id));
+  REQUIRE(w.Titles(TicketFixture::Admin(), "scanner").empty());
+  box = w.f.hd().Search().Search(TicketFixture::Admin(), GlobalSearchRequest{.query = "driver"});
+  REQUIRE_OK(box);
+  REQUIRE(*box->article_count == 0);
+  REQUIRE(box->articles->empty());
+  SearchTicketsRequest archived;
+  archived.query = "scanner";
+  for (ArchivedFilter filter : {ArchivedFilter::kArchived, ArchivedFilter::kAll}) {
+    archived.filters.archived = filter;
+    auto found = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), archived);
+    REQUIRE_OK(found);
+    REQUIRE(found->pagination.total == 1);
+  }
+  archived.filters.archived = ArchivedFilter::kArchived;
+  archived.query = "driver";
+  archived.fulltext = true;
+  auto none = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), archived);
+  REQUIRE_OK(none);
+  REQUIRE(none->pagination.total == 1);
+  REQUIRE(w.Titles(TicketFixture::Admin(), "archived").empty());  // the scope word is not text
+  auto check = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
+  REQUIRE_OK(check);
+  REQUIRE(check->consistent());
+  w.f.Sql("UPDATE ticket_search SET scope = 'q999' WHERE rowid = " + std::to_string(ticket.id));
+  auto stale = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
+  REQUIRE_OK(stale);
+  REQUIRE(stale->stale == 1);
+}
+
+TEST_CASE("Suggestions: numbers first, then titles by latest change, each ticket once") {
+  World w;
+  auto agent = TicketFixture::Agent(w.agent);
+  Ticket older = w.Create(w.support, "Printer one", "a");
+  w.f.clock().Advance(std::chrono::minutes(5));
+  Ticket newer = w.Create(w.support, "printer two", "b");
+  w.f.clock().Advance(std::chrono::minutes(5));
+  w.Create(w.support, "Paper printer", "c");  // does not start with the text
+  w.Create(w.sales, "Printer sales", "d");    // not readable
+  w.Create(w.support, "50% off", "e");
+  w.Create(w.support, "500 error", "f");
+
+  auto values = [&](const RequestContext& ctx, const std::string& text) {
+    auto found = w.f.hd().Search().Suggest(ctx, text);
+    REQUIRE_OK(found);
+    std::vector<std::string> out;
+    for (const Suggestion& s : *found) out.push_back(s.type + ":" + s.value);
+    return out;
+  };
+  REQUIRE(values(agent, "PRINT") == V{"ticket:printer two", "ticket:Printer one"});
+  REQUIRE(values(agent, "50%") == V{"ticket:50% off"});
+  REQUIRE(values(TicketFixture::Admin(), "printer ") ==
+          V{"ticket:Printer sales", "ticket:printer two", "ticket:Printer one"});
+  auto customer = TicketFixture::Customer(w.customer);
+  REQUIRE(values(customer, "pr").empty());
+
+  // A ticket whose title starts like its number is suggested once, by number.
+  UpdateTicketRequest rename;
+  rename.title = older.tn + " follow-up";
+  REQUIRE_OK(w.f.tickets().Update(TicketFixture::Admin(), older.id, rename));
+  auto numbers = w.f.hd().Search().Suggest(agent, older.tn);
+  REQUIRE_OK(numbers);
+  REQUIRE(numbers->size() == 1);
+  REQUIRE((*numbers)[0].id == older.id);
+  REQUIRE((*numbers)[0].value == older.tn);
+  auto shared = w.f.hd().Search().Suggest(agent, older.tn.substr(0, 4), 20);
+  REQUIRE_OK(shared);
+  std::vector<std::int64_t> ids;
+  for (const Suggestion& s : *shared) ids.push_back(s.id);
+  REQUIRE(std::count(ids.begin(), ids.end(), older.id) == 1);
+  REQUIRE(std::count(ids.begin(), ids.end(), newer.id) == 1);
+  for (const Suggestion& s : *shared) REQUIRE(s.value.substr(0, 4) == older.tn.substr(0, 4));
+}
+
+TEST_CASE("Suggestions with more than a thousand candidates walk the newest changes first") {
+  World w;
+  auto agent = TicketFixture::Agent(w.agent);
+  // 1,200 tickets titled "Bulk printer N", changed in order of N; odd N in Sales.
+  w.f.Sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+          "INSERT INTO ticket (tn, title, queue_id, user_id, ticket_priority_id, ticket_state_id, "
+          "create_time, create_by, change_time, change_by) "
+          "SELECT 'B' || i, 'Bulk printer ' || i, CASE i % 2 WHEN 0 THEN " +
+          std::to_string(w.support) + " ELSE " + std::to_string(w.sales) +
+          " END, 1, 3, 1, '2026-01-01 00:00:00', 1, "
+          "datetime('2026-01-01 00:00:00', '+' || i || ' minutes'), 1 FROM n");
+  auto values = [&](const RequestContext& ctx, const std::string& text, int limit) {
+    auto found = w.f.hd().Search().Suggest(ctx, text, limit);
+    REQUIRE_OK(found);
+    std::vector<std::string> out;
+    for (const Suggestion& s : *found) out.push_back(s.value);
+    return out;
+  };
+  REQUIRE(values(TicketFixture::Admin(), "bulk", 3) ==
+          V{"Bulk printer 1200", "Bulk printer 1199", "Bulk printer 1198"});
+  REQUIRE(values(agent, "BULK PR", 3) ==
+          V{"Bulk printer 1200", "Bulk printer 1198", "Bulk printer 1196"});
+  // Few candidates: sorted the same way.
+  REQUIRE(values(agent, "bulk printer 119", 3) ==
+          V{"Bulk printer 1198", "Bulk printer 1196", "Bulk printer 1194"});
+  // Ticket numbers: "b1" starts 312 numbers, all before any title.
+  auto numbers = w.f.hd().Search().Suggest(TicketFixture::Admin(), "b1", 2);
+  REQUIRE_OK(numbers);
+  REQUIRE(numbers->size() == 2);
+  REQUIRE((*numbers)[0].value == "B1200");
+  REQUIRE((*numbers)[1].value == "B1199");
 }
 
 }  // namespace

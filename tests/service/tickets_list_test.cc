@@ -99,7 +99,7 @@ TEST_CASE("Status, priority and id filters follow the vocabulary") {
 
 TEST_CASE("Sorting, ordering and pagination") {
   TicketFixture f;
-  for (int i = 1; i <= 25; ++i) Make(f, 2, "T" + std::to_string(100 + i));
+  for (int i = 1; i <= 25; ++i) Make(f, 2, std::string("T").append(std::to_string(100 + i)));
   auto page1 = f.tickets().List(TicketFixture::Admin(), {});
   REQUIRE_OK(page1);
   REQUIRE(page1->tickets.size() == 20);
@@ -225,7 +225,7 @@ TEST_CASE("Maintained list totals match counted totals after every kind of chang
   TicketFixture f;
   std::vector<Ticket> made;
   for (int i = 0; i < 12; ++i)
-    made.push_back(Make(f, 1 + i % 4, "t" + std::to_string(i), i % 3 ? "new" : "open",
+    made.push_back(Make(f, 1 + i % 4, std::string("t").append(std::to_string(i)), i % 3 ? "new" : "open",
                         i % 2 ? "4 high" : "3 normal"));
   REQUIRE_OK(f.tickets().Update(TicketFixture::Admin(), made[0].id,
                                 {.queue_id = 3, .state = "open", .priority = "5"}));

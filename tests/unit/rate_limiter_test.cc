@@ -56,7 +56,7 @@ TEST_CASE("Keys are independent") {
 
 TEST_CASE("Idle keys expire once their bucket is full again") {
   RateLimiter limiter;
-  for (int k = 0; k < 500; ++k) (void)limiter.Check("k" + std::to_string(k), 100, seconds(60), kT0);
+  for (int k = 0; k < 500; ++k) (void)limiter.Check(std::string("k").append(std::to_string(k)), 100, seconds(60), kT0);
   // One request of a 100/minute bucket refills in 0.6 s.
   limiter.Sweep(kT0 + std::chrono::milliseconds(500));
   REQUIRE(limiter.TrackedKeys() == 500);
@@ -66,7 +66,7 @@ TEST_CASE("Idle keys expire once their bucket is full again") {
 
 TEST_CASE("Memory stays bounded under a flood of distinct keys") {
   RateLimiter limiter(320);
-  for (int k = 0; k < 20000; ++k) (void)limiter.Check("k" + std::to_string(k), 5, seconds(60), kT0);
+  for (int k = 0; k < 20000; ++k) (void)limiter.Check(std::string("k").append(std::to_string(k)), 5, seconds(60), kT0);
   REQUIRE(limiter.TrackedKeys() <= 320);
   // The most recent keys are still limited.
   for (int i = 0; i < 4; ++i) (void)limiter.Check("k19999", 5, seconds(60), kT0);

@@ -104,7 +104,7 @@ SettingsRegistry TestRegistry() {
   SettingDefinition size;
   size.name = "Size";
   size.type = SettingType::kInteger;
-  size.default_json = "5";
+  size.default_json = std::to_string(5);
   size.min = 1;
   size.max = 10;
   return SettingsRegistry({token, fixed, size});
