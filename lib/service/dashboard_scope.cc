@@ -25,11 +25,7 @@ Result<DashboardScope> LoadDashboardScope(store::Db& db, const Caller& caller) {
         auto stmt,
         db.Prepare("SELECT id FROM queue WHERE group_id IN (SELECT value FROM json_each(?))"));
     stmt.BindAll(JsonIds(groups));
-    while (true) {
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      queues.push_back(stmt.Int(0));
-    }
+    GOATFLOW_ASSIGN_OR_RETURN(queues, stmt.IntColumn());
   }
   scope.queue_ids_json = JsonIds(queues);
   return scope;

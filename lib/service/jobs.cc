@@ -26,13 +26,7 @@ Result<std::vector<std::int64_t>> DueTickets(store::Db& db, const std::string& s
                                              std::int64_t now) {
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
   stmt.BindAll(now, kBatch);
-  std::vector<std::int64_t> ids;
-  while (true) {
-    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    ids.push_back(stmt.Int(0));
-  }
-  return ids;
+  return stmt.IntColumn();
 }
 
 struct ReminderCounts {

@@ -91,12 +91,7 @@ Result<std::vector<Role>> DirectoryService::ListRoles(const RequestContext& ctx)
     GOATFLOW_ASSIGN_OR_RETURN(auto caller, service::LoadCaller(db, ctx));
     GOATFLOW_RETURN_IF_ERROR(service::RequireAdminAccess(caller, ctx));
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT id FROM roles ORDER BY id"));
-    std::vector<std::int64_t> ids;
-    while (true) {
-      GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      ids.push_back(stmt.Int(0));
-    }
+    GOATFLOW_ASSIGN_OR_RETURN(std::vector<std::int64_t> ids, stmt.IntColumn());
     std::vector<Role> roles;
     for (std::int64_t id : ids) {
       GOATFLOW_ASSIGN_OR_RETURN(Role role, FreshRole(db, id));

@@ -105,13 +105,7 @@ Result<std::vector<std::int64_t>> QueueIdsByName(store::Db& db,
       auto stmt, db.Prepare("SELECT id FROM queue WHERE lower(name) IN "
                             "(SELECT lower(value) FROM json_each(?))"));
   stmt.BindAll(boost::json::serialize(json));
-  std::vector<std::int64_t> ids;
-  while (true) {
-    GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    ids.push_back(stmt.Int(0));
-  }
-  return ids;
+  return stmt.IntColumn();
 }
 
 // "{scope} : ("q5" OR "q6")" for ids {5, 6} and prefix "q".

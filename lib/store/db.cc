@@ -69,6 +69,16 @@ Status Stmt::Run() {
   }
 }
 
+Result<std::vector<std::int64_t>> Stmt::IntColumn() {
+  std::vector<std::int64_t> values;
+  while (true) {
+    auto row = Step();
+    if (!row.ok()) return std::move(row).error();
+    if (!*row) return values;
+    values.push_back(Int(0));
+  }
+}
+
 bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 std::int64_t Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Stmt::Real(int column) const { return sqlite3_column_double(stmt_, column); }

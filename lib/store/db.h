@@ -4,11 +4,13 @@
 // used by one thread at a time (the Pool guarantees it).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "goatflow/error.h"
 
@@ -56,6 +58,8 @@ class Stmt {
   // Steps to completion, ignoring rows, and resets the statement so that it
   // can be bound and run again (bindings are kept).
   Status Run();
+  // Steps to completion and returns column 0 of every row as an integer.
+  Result<std::vector<std::int64_t>> IntColumn();
 
   bool IsNull(int column) const;
   std::int64_t Int(int column) const;

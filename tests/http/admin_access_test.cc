@@ -14,6 +14,7 @@ namespace {
 
 using testing::Bearer;
 using testing::BodyField;
+using testing::CountAudit;
 using testing::PermissionWorld;
 using testing::ScopedToken;
 using testing::TestServer;
@@ -45,14 +46,6 @@ httplib::Result Send(httplib::Client& client, const std::string& method, const s
   if (method == "POST") return client.Post(path, headers, body, kJson);
   if (method == "PUT") return client.Put(path, headers, body, kJson);
   return client.Delete(path, headers, body, kJson);
-}
-
-std::int64_t CountAudit(Helpdesk& hd, const std::string& action) {
-  ListAuditLogRequest request;
-  request.action = action;
-  auto page = hd.Admin().ListAuditLog(RequestContext::LocalOperator(), request);
-  REQUIRE(page.ok());
-  return page->pagination.total;
 }
 
 TEST_CASE("Every admin route refuses anonymous callers, agents, customers and narrow tokens") {

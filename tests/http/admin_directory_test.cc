@@ -13,18 +13,11 @@ namespace {
 using testing::AccessToken;
 using testing::Bearer;
 using testing::BodyField;
+using testing::CountAudit;
 using testing::PermissionWorld;
 using testing::TestServer;
 
 constexpr const char* kJson = "application/json";
-
-std::int64_t CountAudit(Helpdesk& hd, const std::string& action) {
-  ListAuditLogRequest request;
-  request.action = action;
-  auto page = hd.Admin().ListAuditLog(RequestContext::LocalOperator(), request);
-  REQUIRE(page.ok());
-  return page->pagination.total;
-}
 
 TEST_CASE("Admin groups: create, conflicts, update, members, protected delete") {
   TestServer server;

@@ -11,19 +11,12 @@ namespace {
 
 using testing::Bearer;
 using testing::BodyField;
+using testing::CountAudit;
 using testing::PermissionWorld;
 using testing::TestServer;
 
 constexpr const char* kJson = "application/json";
 constexpr const char* kConfig = "/api/v1/admin/system/config";
-
-std::int64_t CountAudit(Helpdesk& hd, const std::string& action) {
-  ListAuditLogRequest request;
-  request.action = action;
-  auto page = hd.Admin().ListAuditLog(RequestContext::LocalOperator(), request);
-  REQUIRE(page.ok());
-  return page->pagination.total;
-}
 
 TEST_CASE("GET config shows every setting's effective value") {
   TestServer server;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "goatflow/admin.h"
 #include "goatflow/auth.h"
 #include "goatflow/customers.h"
 #include "goatflow/directory.h"
@@ -150,6 +151,14 @@ PermissionWorld::PermissionWorld(Helpdesk& hd) {
   none_token = AccessToken(hd, "agent_none");
   cust_a_token = AccessToken(hd, "cust_a");
   cust_b_token = AccessToken(hd, "cust_b");
+}
+
+std::int64_t CountAudit(Helpdesk& hd, const std::string& action) {
+  ListAuditLogRequest request;
+  request.action = action;
+  auto page = hd.Admin().ListAuditLog(RequestContext::LocalOperator(), request);
+  REQUIRE(page.ok());
+  return page->pagination.total;
 }
 
 std::string BodyField(const httplib::Result& result, const std::string& pointer) {

@@ -79,6 +79,9 @@ struct PermissionWorld {
   std::string admin_token, ro_token, rw_token, none_token, cust_a_token, cust_b_token;
 };
 
+// Audit entries with `action`, as the operator sees them in the audit log.
+std::int64_t CountAudit(Helpdesk& helpdesk, const std::string& action);
+
 // The parsed JSON body of a response (REQUIREs valid JSON).
 std::string BodyField(const httplib::Result& result, const std::string& pointer);
 
