@@ -14,21 +14,6 @@ namespace {
 // Create and article create may carry attachments (16 MiB, api-v1.md §0).
 constexpr RouteOptions kUpload{.large_body = true, .form_body = true};
 
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    std::string item = text.substr(start, comma - start);
-    item.erase(0, item.find_first_not_of(" \t"));
-    item.erase(item.find_last_not_of(" \t") + 1);
-    if (!item.empty()) out.push_back(std::move(item));
-    start = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<ListTicketsRequest> ParseListQuery(const HttpRequest& req) {
@@ -132,7 +117,7 @@ void RegisterTicketRoutes(Router& router, Helpdesk& hd) {
     bool articles = false;
     bool last_article = false;
     if (auto include = req.Query("include")) {
-      for (const std::string& item : SplitList(*include)) {
+      for (const std::string& item : SplitParamList(*include)) {
         articles = articles || item == "articles";
         last_article = last_article || item == "last_article";
       }

@@ -163,6 +163,9 @@ struct ListTicketsRequest {
 // Errors: invalid_argument "Invalid <name> filter" (an id list that is not
 // integers; core:validation_failed).
 using ParamLookup = std::function<std::optional<std::string>(std::string_view name)>;
+// The items of a comma-separated parameter value ("articles, last_article"),
+// trimmed of spaces and tabs; empty items are dropped.
+std::vector<std::string> SplitParamList(std::string_view text);
 Result<ListTicketsRequest> ParseListTicketsParams(const ParamLookup& param);
 // Whether ParseListTicketsParams reads parameter `name`.
 bool IsListTicketsParam(std::string_view name);

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <initializer_list>
 
+#include "core/strings.h"
 #include "goatflow/tickets.h"
 
 namespace goatflow {
@@ -23,21 +24,6 @@ constexpr std::string_view kParams[] = {
     "q",           "archived",      "archive_flag",   "created_after",    "created_before",
     "updated_after", "sort",        "order",          "include",
 };
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    std::string item = text.substr(start, comma - start);
-    item.erase(0, item.find_first_not_of(" \t"));
-    item.erase(item.find_last_not_of(" \t") + 1);
-    if (!item.empty()) out.push_back(std::move(item));
-    start = comma + 1;
-  }
-  return out;
-}
 
 std::optional<std::string> First(const ParamLookup& param, Names names) {
   for (std::string_view name : names)
@@ -55,7 +41,7 @@ Error BadFilter(std::string_view name) {
 Status IdList(const ParamLookup& param, Names names, std::vector<std::int64_t>& out) {
   auto text = First(param, names);
   if (!text) return OkStatus();
-  for (const std::string& item : SplitList(*text)) {
+  for (const std::string& item : SplitParamList(*text)) {
     std::int64_t id = 0;
     auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), id);
     if (ec != std::errc() || end != item.data() + item.size()) return BadFilter(*names.begin());
@@ -66,6 +52,15 @@ Status IdList(const ParamLookup& param, Names names, std::vector<std::int64_t>& 
 
 }  // namespace
 
+std::vector<std::string> SplitParamList(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string_view item : core::Split(text, ',')) {
+    item = core::Trim(item);
+    if (!item.empty()) out.emplace_back(item);
+  }
+  return out;
+}
+
 bool IsListTicketsParam(std::string_view name) {
   return std::find(std::begin(kParams), std::end(kParams), name) != std::end(kParams);
 }
@@ -74,10 +69,10 @@ Result<ListTicketsRequest> ParseListTicketsParams(const ParamLookup& param) {
   ListTicketsRequest r;
   r.page = ParsePageRequest(
       PageQuery{param("page"), param("limit"), param("per_page"), param("offset")});
-  if (auto status = First(param, {"status", "state"})) r.status = SplitList(*status);
-  if (auto priority = param("priority")) r.priority = SplitList(*priority);
+  if (auto status = First(param, {"status", "state"})) r.status = SplitParamList(*status);
+  if (auto priority = param("priority")) r.priority = SplitParamList(*priority);
   if (auto ids = param("priority_id")) {
-    for (std::string& id : SplitList(*ids)) r.priority.push_back(std::move(id));
+    for (std::string& id : SplitParamList(*ids)) r.priority.push_back(std::move(id));
   }
   const Status id_lists[] = {
       IdList(param, {"state_id"}, r.state_ids),
@@ -103,7 +98,7 @@ Result<ListTicketsRequest> ParseListTicketsParams(const ParamLookup& param) {
   if (auto sort = param("sort")) r.sort = *sort;
   if (auto order = param("order")) r.order = *order == "asc" ? "asc" : "desc";
   if (auto include = param("include")) {
-    for (const std::string& item : SplitList(*include)) {
+    for (const std::string& item : SplitParamList(*include)) {
       if (item == "article_count") r.include_article_count = true;
       if (item == "last_article") r.include_last_article = true;
     }
