@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "store/fts_rank.h"
 #include "store/sqlite_error.h"
 
 namespace goatflow::store {
@@ -129,6 +130,7 @@ Result<std::unique_ptr<Db>> Db::Open(const DbSettings& settings) {
   sqlite3_extended_result_codes(raw, 1);
   std::unique_ptr<Db> db(new Db(raw, settings.path));
   sqlite3_busy_timeout(raw, settings.busy_timeout_ms);
+  if (auto status = RegisterRankFunction(raw); !status.ok()) return std::move(status).error();
   std::string pragmas = fmt::format(
       "PRAGMA foreign_keys=ON; PRAGMA synchronous={}; PRAGMA temp_store=MEMORY;",
       settings.synchronous);

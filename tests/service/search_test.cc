@@ -74,6 +74,19 @@ TEST_CASE("A title match ranks above a body match, and recent above old when equ
   REQUIRE(page->hits[0].score > page->hits[1].score);
 }
 
+TEST_CASE("With several words, the rarer word weighs more (BM25 inverse document frequency)") {
+  World w;
+  // Same length, same time; "vpn" is in 2 of 8 tickets, "printer" in all of them.
+  w.Create(w.support, "Ticket A", "vpn vpn vpn printer");
+  w.Create(w.support, "Ticket B", "vpn printer printer printer");
+  for (int i = 0; i < 6; ++i) w.Create(w.support, "Other " + std::to_string(i), "printer jam");
+  // Without the IDF both would score alike and the newer (B) would come first.
+  REQUIRE(w.Titles(TicketFixture::Admin(), "printer vpn") == V{"Ticket A", "Ticket B"});
+  REQUIRE(w.Titles(TicketFixture::Admin(), "vpn printer") == V{"Ticket A", "Ticket B"});
+  // One word: more occurrences in a text of the same length rank higher.
+  REQUIRE(w.Titles(TicketFixture::Admin(), "vpn") == V{"Ticket A", "Ticket B"});
+}
+
 TEST_CASE("Search finds a ticket right after create, update and a new article") {
   World w;
   Ticket ticket = w.Create(w.support, "Printer jam", "paper stuck");
@@ -293,6 +306,14 @@ TEST_CASE("Visible queues are matched in the index: moves follow, user text neve
   const std::string token = "q" + std::to_string(w.sales);
   REQUIRE(w.Titles(TicketFixture::Admin(), token).empty());
   REQUIRE(w.Titles(TicketFixture::Admin(), token, false).empty());
+  // Nor by anything FTS5 could turn into a scope token: prefixes, case, accents, phrases.
+  const std::string state = "s" + std::to_string(ticket.state_id);
+  for (const std::string& query :
+       {token + "*", std::string("Q*"), state, state + "*", "\"" + token + " " + state + "\"",
+        std::string("q") + "\u0301" + std::to_string(w.sales)}) {
+    INFO(query);
+    REQUIRE(w.Titles(TicketFixture::Admin(), query).empty());
+  }
   SearchTicketsRequest filtered;
   filtered.query = "driver";
   filtered.fulltext = true;
@@ -333,7 +354,14 @@ TEST_CASE("Visible queues are matched in the index: moves follow, user text neve
   auto none = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), archived);
   REQUIRE_OK(none);
   REQUIRE(none->pagination.total == 1);
-  REQUIRE(w.Titles(TicketFixture::Admin(), "archived").empty());  // the scope word is not text
+  archived.filters.archived = ArchivedFilter::kAll;
+  for (const char* word : {"archived", "ARCHIVED", "arch*", "ärchived", "\"archived\""}) {
+    INFO(word);  // the scope word is not text, in any form
+    archived.query = word;
+    auto found = w.f.hd().Search().SearchTickets(TicketFixture::Admin(), archived);
+    REQUIRE_OK(found);
+    REQUIRE(found->pagination.total == 0);
+  }
   auto check = w.f.hd().Search().CheckIndex(TicketFixture::Admin());
   REQUIRE_OK(check);
   REQUIRE(check->consistent());
