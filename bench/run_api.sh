@@ -7,7 +7,8 @@
 #   POST /api/v1/tickets                      (durable: synchronous=FULL)
 # beside the bare cpp-httplib reference (bench/http_reference, same settings)
 # and the raw-SQLite durable commit rate (bench/ticket_bench.cc --raw-only).
-# Prints median requests/s of REPEAT runs, the ratios against their targets,
+# Prints, over REPEAT rounds (each: the reference and the three endpoints back to
+# back), the median requests/s and the median of each round's ratio against its target,
 # and the server's resident memory idle and after the load. Exits non-zero
 # when any request answers other than 2xx.
 # Usage: bench/run_api.sh BUILD_DIR
@@ -92,21 +93,18 @@ preflight() {  # METHOD PATH [JSON_BODY]
     fail "$1 $2 answered $status: $(head -c 300 "$work/preflight.json") (is the endpoint merged?)"
 }
 
-# Median requests/s of REPEAT wrk runs; non-2xx counts go to $work/non2xx.
+# Requests/s of one wrk run; non-2xx counts go to $work/non2xx.
 measure() {  # LABEL MODE URL CONNECTIONS
-  local runs=() out count first _
-  for _ in $(seq 1 "$repeat"); do
-    out=$(API_MODE=$2 API_TOKEN=$token API_MAX_ID=$max_id timeout "$wrk_timeout" \
-            wrk -t2 -c"$4" -d"$duration" -s "$here/api_wrk.lua" "$3") ||
-      fail "wrk against $3 failed"
-    runs+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
-    read -r count first < <(awk '/^non2xx/ {print $2, $3}' <<<"$out")
-    [[ "${count:-x}" =~ ^[0-9]+$ ]] || fail "wrk printed no status count for $3"
-    if ((count > 0)); then
-      echo "$1, $4 connections: $count non-2xx responses (first status $first)" >>"$work/non2xx"
-    fi
-  done
-  printf '%s\n' "${runs[@]}" | bench_median
+  local out count first
+  out=$(API_MODE=$2 API_TOKEN=$token API_MAX_ID=$max_id timeout "$wrk_timeout" \
+          wrk -t2 -c"$4" -d"$duration" -s "$here/api_wrk.lua" "$3") ||
+    fail "wrk against $3 failed"
+  read -r count first < <(awk '/^non2xx/ {print $2, $3}' <<<"$out")
+  [[ "${count:-x}" =~ ^[0-9]+$ ]] || fail "wrk printed no status count for $3"
+  if ((count > 0)); then
+    echo "$1, $4 connections: $count non-2xx responses (first status $first)" >>"$work/non2xx"
+  fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
@@ -118,27 +116,34 @@ preflight GET "/api/v1/tickets?status=open&limit=20"
 preflight POST /api/v1/tickets '{"title":"Preflight ticket","queue_id":1,"body":"Preflight."}'
 rss_idle=$(bench_rss_kib "$server_pid")
 
+# Each round measures the reference and the three endpoints back to back, so every ratio
+# compares runs a few seconds apart on this shared machine (minutes apart, a change in the
+# other load moved the ratios by a third); figures are medians over the rounds.
+declare -A runs
+for round in $(seq 1 "$repeat"); do
+  for conns in 16 64; do
+    login
+    ref=$(measure "http_reference GET /healthz" plain "http://127.0.0.1:$ref_port/healthz" "$conns")
+    get=$(measure "GET /api/v1/tickets/:id" get "$server" "$conns")
+    list=$(measure "GET /api/v1/tickets?status=open&limit=20" list "$server" "$conns")
+    post=$(measure "POST /api/v1/tickets" create "$server" "$conns")
+    runs[ref,$conns]+="$ref "
+    runs[get,$conns]+="$get "
+    runs[list,$conns]+="$list "
+    runs[post,$conns]+="$post "
+    runs[get/ref,$conns]+="$(ratio "$get" "$ref") "
+    runs[list/ref,$conns]+="$(ratio "$list" "$ref") "
+    runs[post/raw,$conns]+="$(ratio "$post" "$raw_rate") "
+  done
+done
 declare -A rps
-for conns in 16 64; do
-  rps[ref,$conns]=$(measure "http_reference GET /healthz" plain \
-                      "http://127.0.0.1:$ref_port/healthz" "$conns")
-done
-for conns in 16 64; do
-  login
-  rps[get,$conns]=$(measure "GET /api/v1/tickets/:id" get "$server" "$conns")
-done
-for conns in 16 64; do
-  login
-  rps[list,$conns]=$(measure "GET /api/v1/tickets?status=open&limit=20" list "$server" "$conns")
-done
-for conns in 16 64; do
-  login
-  rps[post,$conns]=$(measure "POST /api/v1/tickets" create "$server" "$conns")
+for key in "${!runs[@]}"; do
+  rps[$key]=$(tr ' ' '\n' <<<"${runs[$key]}" | sed '/^$/d' | bench_median)
 done
 rss_after=$(bench_rss_kib "$server_pid")
 rss_peak=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")
 
-echo "REST endpoints: requests/s, median of $repeat x $duration (wrk -t2, 127.0.0.1, $(nproc) cores)"
+echo "REST endpoints: requests/s, median of $repeat rounds x $duration (wrk -t2, 127.0.0.1, $(nproc) cores)"
 echo "database: $tickets generated tickets (seeded in ${seed_seconds} s), synchronous=FULL, WAL;" \
      "server: $threads threads; rate limits disabled (GOATFLOW_RATELIMIT_*=0)"
 printf '%-46s %12s %12s\n' "target" "16 conns" "64 conns"
@@ -149,14 +154,13 @@ printf '%-46s %12s %12s\n' "GET /api/v1/tickets?status=open&limit=20" "${rps[lis
 printf '%-46s %12s %12s\n' "POST /api/v1/tickets (durable)" "${rps[post,16]}" "${rps[post,64]}"
 printf '%-46s %12s\n' "raw SQLite durable commits/s (1 thread)" "$raw_rate"
 echo
-printf '%-46s %16s %16s %8s\n' "ratio" "16 conns" "64 conns" "target"
-for row in "GET by id / reference|get|ref|0.4" "list / reference|list|ref|0.25" \
-           "durable POST / raw SQLite commits|post|raw|0.5"; do
-  IFS='|' read -r name key base target <<<"$row"
+printf '%-46s %16s %16s %8s\n' "ratio (median of the rounds' ratios)" "16 conns" "64 conns" "target"
+for row in "GET by id / reference|get/ref|0.4" "list / reference|list/ref|0.25" \
+           "durable POST / raw SQLite commits|post/raw|0.5"; do
+  IFS='|' read -r name key target <<<"$row"
   results=()
   for conns in 16 64; do
-    if [[ $base == raw ]]; then denominator=$raw_rate; else denominator=${rps[$base,$conns]}; fi
-    r=$(ratio "${rps[$key,$conns]}" "$denominator")
+    r=${rps[$key,$conns]}
     results+=("$r ($(verdict "$r" "$target"))")
   done
   printf '%-46s %16s %16s %8s\n' "$name" "${results[0]}" "${results[1]}" "≥ $target"
