@@ -44,11 +44,17 @@ bool Expect(std::string_view s, std::size_t& pos, char c) {
 }
 
 // Parses "YYYY-MM-DD[T ]HH:MM[:SS]" at the start of s; pos ends after it.
+// TimePoint counts nanoseconds in 64 bits: 1677-09-21 to 2262-04-11. Years
+// outside [kMinYear, kMaxYear] would overflow (kMaxUnixSeconds in time.h).
+constexpr int kMinYear = 1678;
+constexpr int kMaxYear = 2261;
+
 std::optional<TimePoint> ParseDateTime(std::string_view s, std::size_t& pos, bool seconds_required) {
   int y, mo, d, h, mi, sec = 0;
   if (!ReadDigits(s, pos, 4, y) || !Expect(s, pos, '-') || !ReadDigits(s, pos, 2, mo) ||
       !Expect(s, pos, '-') || !ReadDigits(s, pos, 2, d))
     return std::nullopt;
+  if (y < kMinYear || y > kMaxYear) return std::nullopt;
   if (pos >= s.size() || (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ')) return std::nullopt;
   ++pos;
   if (!ReadDigits(s, pos, 2, h) || !Expect(s, pos, ':') || !ReadDigits(s, pos, 2, mi))

@@ -13,6 +13,10 @@
 
 namespace goatflow::core {
 
+// The last second the parsers below accept (2261-12-31T23:59:59Z): a TimePoint
+// counts nanoseconds in 64 bits and ends in April 2262.
+inline constexpr std::int64_t kMaxUnixSeconds = 9214646399;
+
 std::int64_t ToUnixSeconds(TimePoint t);
 TimePoint FromUnixSeconds(std::int64_t seconds);
 

@@ -29,7 +29,7 @@ std::optional<TimePoint> ParsePendingTime(std::string_view raw) {
   if (text.empty()) return std::nullopt;
   std::int64_t seconds = 0;
   if (core::ParseInt64(text, seconds)) {
-    if (seconds <= 0) return std::nullopt;
+    if (seconds <= 0 || seconds > core::kMaxUnixSeconds) return std::nullopt;
     return core::FromUnixSeconds(seconds);
   }
   if (auto t = core::ParseRfc3339(text)) return t;

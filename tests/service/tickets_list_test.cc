@@ -209,6 +209,8 @@ TEST_CASE("Time range filters and bad filter values") {
   REQUIRE(Titles(*early) == std::vector<std::string>{"early"});
   REQUIRE_ERR(f.tickets().List(TicketFixture::Admin(), {.created_after = "yesterday"}),
               ErrorCode::kInvalidArgument, "Invalid created_after");
+  REQUIRE_ERR(f.tickets().List(TicketFixture::Admin(), {.created_after = "9999-12-31T00:00:00Z"}),
+              ErrorCode::kInvalidArgument, "Invalid created_after");
   REQUIRE_ERR(f.tickets().List(TicketFixture::Admin(), {.search = std::string(201, 'x')}),
               ErrorCode::kInvalidArgument, "search");
 }

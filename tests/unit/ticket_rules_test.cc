@@ -17,6 +17,11 @@ TEST_CASE("Pending times accept RFC 3339, storage text and Unix seconds") {
   REQUIRE(ParsePendingTime("1772704800") == expected);
   REQUIRE_FALSE(ParsePendingTime("tomorrow").has_value());
   REQUIRE_FALSE(ParsePendingTime("0").has_value());
+  // Beyond 2261 a time would overflow: refused like any invalid time.
+  REQUIRE_FALSE(ParsePendingTime("9223372036854775807").has_value());
+  REQUIRE_FALSE(ParsePendingTime("9214646400").has_value());
+  REQUIRE(ParsePendingTime("9214646399") == ParsePendingTime("2261-12-31T23:59:59Z"));
+  REQUIRE_FALSE(ParsePendingTime("9999-01-01T00:00:00Z").has_value());
 }
 
 TEST_CASE("Article types, labels, content types and attachment types") {

@@ -26,6 +26,15 @@ TEST_CASE("RFC 3339 parsing accepts offsets and fractions and rejects junk") {
   REQUIRE_FALSE(ParseRfc3339(""));
 }
 
+TEST_CASE("Times beyond what a TimePoint holds (1677 to 2262) are rejected, not wrapped") {
+  REQUIRE_FALSE(ParseRfc3339("9999-12-31T23:59:59Z"));
+  REQUIRE_FALSE(ParseRfc3339("2262-05-01T00:00:00Z"));
+  REQUIRE_FALSE(ParseRfc3339("0001-01-01T00:00:00Z"));
+  REQUIRE_FALSE(ParseDbTime("9999-12-31 23:59:59"));
+  REQUIRE(FormatRfc3339(*ParseRfc3339("2261-12-31T23:59:59Z")) == "2261-12-31T23:59:59Z");
+  REQUIRE(FormatDbTime(*ParseDbTime("1678-01-01 00:00:00")) == "1678-01-01 00:00:00");
+}
+
 TEST_CASE("Storage times round-trip") {
   REQUIRE(ParseDbTime("2025-03-01 09:15:00") == FromUnixSeconds(1740820500));
   REQUIRE(ParseDbTime("2025-03-01 09:15") == FromUnixSeconds(1740820500));
