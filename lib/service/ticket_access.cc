@@ -71,9 +71,14 @@ Status RequireNotMerged(const store::TicketRecord& record) {
 Result<Ticket> Fresh(store::Db& db, const Caller& caller, std::int64_t id) {
   GOATFLOW_ASSIGN_OR_RETURN(auto record, store::LoadTicket(db, id));
   if (!record) return TicketNotFound();
-  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t count, store::CountArticles(db, id, caller.IsCustomer()));
-  record->ticket.article_count = count;
-  return std::move(record->ticket);
+  return WithArticleCount(db, caller, std::move(*record));
+}
+
+Result<Ticket> WithArticleCount(store::Db& db, const Caller& caller, store::TicketRecord record) {
+  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t count,
+                            store::CountArticles(db, record.ticket.id, caller.IsCustomer()));
+  record.ticket.article_count = count;
+  return std::move(record.ticket);
 }
 
 Result<std::string> CheckTitle(std::string_view raw, bool create) {

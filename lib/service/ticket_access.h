@@ -48,6 +48,9 @@ Status RequireNotMerged(const store::TicketRecord& record);
 
 // The fresh public value after a change, with the caller's article count.
 Result<Ticket> Fresh(store::Db& db, const Caller& caller, std::int64_t id);
+// `record`'s ticket with its article count as `caller` sees it (a read needs
+// no second load).
+Result<Ticket> WithArticleCount(store::Db& db, const Caller& caller, store::TicketRecord record);
 
 // Valid title: 1-255 characters after trimming, valid UTF-8, no control characters.
 Result<std::string> CheckTitle(std::string_view raw, bool create);

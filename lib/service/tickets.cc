@@ -239,7 +239,8 @@ Result<Ticket> TicketService::Get(const RequestContext& ctx, std::int64_t id,
         Caller caller, service::tickets::LoadTicketCaller(db, ctx, id, service::kScopeTicketsRead));
     GOATFLOW_ASSIGN_OR_RETURN(auto record,
                               service::tickets::LoadForCaller(db, caller, id, std::nullopt));
-    GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket, service::tickets::Fresh(db, caller, id));
+    GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket,
+                              service::tickets::WithArticleCount(db, caller, std::move(record)));
     if (include_articles) {
       GOATFLOW_ASSIGN_OR_RETURN(
           auto articles, store::LoadArticles(db, id, caller.IsCustomer(), true, -1, 0, true));
@@ -265,7 +266,8 @@ Result<Ticket> TicketService::GetByNumber(const RequestContext& ctx, const std::
       return service::tickets::TicketNotFound();
     GOATFLOW_RETURN_IF_ERROR(service::RequireScope(ctx, service::kScopeTicketsRead));
     std::int64_t id = record->ticket.id;
-    GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket, service::tickets::Fresh(db, caller, id));
+    GOATFLOW_ASSIGN_OR_RETURN(Ticket ticket,
+                              service::tickets::WithArticleCount(db, caller, std::move(*record)));
     if (include_articles) {
       GOATFLOW_ASSIGN_OR_RETURN(
           auto articles, store::LoadArticles(db, id, caller.IsCustomer(), true, -1, 0, true));
