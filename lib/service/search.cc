@@ -28,12 +28,17 @@ namespace {
 using service::Caller;
 using service::TicketQuery;
 
-// BM25 (store/fts_rank.h) with weights of ticket_search's columns: a title or
-// number hit outranks a body hit; the scope column (visibility, not text)
-// counts for nothing. Phrases' IDFs only matter with more than one term.
-std::string TicketRank(const search::ParsedQuery& parsed) {
-  return fmt::format("goatflow_rank(ticket_search, {}, 10.0, 8.0, 3.0, 1.0, 1.0, 0.0)",
-                     parsed.words.size() > 1 ? 1 : 0);
+// Weights of ticket_search's columns: a title or number hit outranks a body
+// hit; the scope column (visibility, not text) counts for nothing.
+constexpr std::string_view kTicketWeights = "10.0, 8.0, 3.0, 1.0, 1.0, 0.0";
+// article_search: subject, body.
+constexpr std::string_view kArticleWeights = "4.0, 1.0";
+
+// BM25 over `table` (store/fts_rank.h): phrases' IDFs only matter when the
+// query has more than one word or phrase.
+std::string RankSql(std::string_view table, const search::ParsedQuery& parsed,
+                    std::string_view weights) {
+  return fmt::format("goatflow_rank({}, {}, {})", table, parsed.words.size() > 1 ? 1 : 0, weights);
 }
 
 // Recency boost: a ticket created today scores up to twice a month-old one
@@ -96,7 +101,7 @@ Result<std::vector<Ticket>> LoadTickets(store::Db& db, const std::vector<std::in
 }
 
 struct TicketSearch {
-  std::string rank;        // the ranking expression (TicketRank)
+  std::string rank;        // the ranking expression (RankSql)
   TicketQuery conditions;
   std::string text_match;  // the words: "" when the query has field filters only
   std::string match;       // text_match AND the allowed queues (ticket_search.queue)
@@ -162,7 +167,7 @@ Result<std::optional<TicketSearch>> PrepareTicketSearch(store::Db& db, const Cal
   GOATFLOW_RETURN_IF_ERROR(service::AddQueryFilters(db, caller, parsed, q));
   if (q.queues && q.queues->empty()) return std::optional<TicketSearch>();
   TicketSearch out;
-  out.rank = TicketRank(parsed);
+  out.rank = RankSql("ticket_search", parsed, kTicketWeights);
   out.text_match = service::TicketMatch(caller, parsed, request.fulltext);
   out.match = out.text_match;
   if (!out.text_match.empty()) {
@@ -278,8 +283,9 @@ Result<TicketSearchPage> RunTicketSearch(store::Db& db, const Caller& caller, Ti
                                               window.Offset() + window.limit));
     if (window_start) where += " AND ticket_search.rowid >= ?";
   }
-  std::string select = ranked ? fmt::format("SELECT t.id, -{} * {} AS score", prepared->rank, kRecency)
-                              : "SELECT t.id, 0.0 AS score";
+  std::string select = ranked
+                           ? fmt::format("SELECT t.id, -{} * {} AS score", prepared->rank, kRecency)
+                           : "SELECT t.id, 0.0 AS score";
   std::string order = ranked && request.by_relevance
                           ? " ORDER BY score DESC, t.id DESC"
                           : service::TicketOrderBy(request.filters.sort, request.filters.order);
@@ -363,8 +369,8 @@ Result<std::pair<std::vector<ArticleBrief>, std::int64_t>> SearchArticles(
   GOATFLOW_ASSIGN_OR_RETURN(
       auto stmt,
       db.Prepare("SELECT a.id, a.ticket_id" + from +
-                 fmt::format(" ORDER BY goatflow_rank(article_search, {}, 4.0, 1.0), a.id DESC LIMIT ?",
-                             parsed.words.size() > 1 ? 1 : 0)));
+                 fmt::format(" ORDER BY {}, a.id DESC LIMIT ?",
+                             RankSql("article_search", parsed, kArticleWeights))));
   int next = bind(stmt);
   if (window_start) stmt.Bind(next++, *window_start);
   stmt.Bind(next, limit);
