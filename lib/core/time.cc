@@ -79,16 +79,49 @@ std::int64_t ToUnixSeconds(TimePoint t) {
 
 TimePoint FromUnixSeconds(std::int64_t s) { return TimePoint{seconds{s}}; }
 
-std::string FormatRfc3339(TimePoint t) {
+namespace {
+
+// "YYYY-MM-DD?HH:MM:SS" into `out` (19 characters), `separator` between date
+// and time. Years are 1678-2261 (a TimePoint's range), always four digits.
+void WriteCivil(char* out, TimePoint t, char separator) {
   Civil c = ToCivil(t);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour,
-                     c.minute, c.second);
+  auto two = [](char* at, int value) {
+    at[0] = static_cast<char>('0' + value / 10);
+    at[1] = static_cast<char>('0' + value % 10);
+  };
+  two(out, c.year / 100);
+  two(out + 2, c.year % 100);
+  out[4] = '-';
+  two(out + 5, c.month);
+  out[7] = '-';
+  two(out + 8, c.day);
+  out[10] = separator;
+  two(out + 11, c.hour);
+  out[13] = ':';
+  two(out + 14, c.minute);
+  out[16] = ':';
+  two(out + 17, c.second);
+}
+
+}  // namespace
+
+void AppendRfc3339(std::string& out, TimePoint t) {
+  char text[20];
+  WriteCivil(text, t, 'T');
+  text[19] = 'Z';
+  out.append(text, sizeof text);
+}
+
+std::string FormatRfc3339(TimePoint t) {
+  std::string out;
+  AppendRfc3339(out, t);
+  return out;
 }
 
 std::string FormatDbTime(TimePoint t) {
-  Civil c = ToCivil(t);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", c.year, c.month, c.day, c.hour,
-                     c.minute, c.second);
+  char text[19];
+  WriteCivil(text, t, ' ');
+  return std::string(text, sizeof text);
 }
 
 std::string FormatDate(TimePoint t) {

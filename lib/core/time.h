@@ -21,6 +21,8 @@ std::int64_t ToUnixSeconds(TimePoint t);
 TimePoint FromUnixSeconds(std::int64_t seconds);
 
 std::string FormatRfc3339(TimePoint t);  // "2025-03-01T09:15:00Z"
+// Appends FormatRfc3339(t) to `out` (the JSON writer's allocation-free form).
+void AppendRfc3339(std::string& out, TimePoint t);
 std::string FormatDbTime(TimePoint t);   // "2025-03-01 09:15:00"
 std::string FormatDate(TimePoint t);     // "20250301" (ticket numbers)
 

@@ -8,6 +8,7 @@
 #include "core/time.h"
 #include "goatflow/json.h"
 #include "json/internal.h"
+#include "json/writer.h"
 
 namespace goatflow::json {
 namespace {
@@ -54,102 +55,136 @@ bj::object ArticleObject(const Article& a, bool with_attachments) {
   return o;
 }
 
-// `sp`: where the object allocates (a list renders into one monotonic buffer).
-bj::object TicketObject(const Ticket& t, bj::storage_ptr sp = {}) {
-  bj::object o({{"id", t.id},
-               {"tn", t.tn},
-               {"title", t.title},
-               {"queue_id", t.queue_id},
-               {"queue", t.queue},
-               {"state_id", t.state_id},
-               {"state", t.state},
-               {"status", t.status},
-               {"priority_id", t.priority_id},
-               {"priority", t.priority},
-               {"type_id", Opt(t.type_id)},
-               {"type", Opt(t.type)},
-               {"lock", t.lock},
-               {"owner_id", t.owner_id},
-               {"owner", t.owner},
-               {"responsible_id", Opt(t.responsible_id)},
-               {"responsible", Opt(t.responsible)},
-               {"customer_id", Opt(t.customer_id)},
-               {"customer_user_id", Opt(t.customer_user_id)},
-               {"pending_until", t.pending_until ? Time(*t.pending_until) : bj::value(nullptr)},
-               {"archived", t.archived},
-               {"created_at", Time(t.created_at)},
-               {"updated_at", Time(t.updated_at)},
-               {"created_by", t.created_by},
-               {"updated_by", t.updated_by}},
-               sp);
-  if (t.article_count) o["article_count"] = *t.article_count;
+// The ticket's members, written into the object `w` has open.
+void TicketMembers(JsonWriter& w, const Ticket& t) {
+  w.Key("id").Int(t.id);
+  w.Key("tn").String(t.tn);
+  w.Key("title").String(t.title);
+  w.Key("queue_id").Int(t.queue_id);
+  w.Key("queue").String(t.queue);
+  w.Key("state_id").Int(t.state_id);
+  w.Key("state").String(t.state);
+  w.Key("status").String(t.status);
+  w.Key("priority_id").Int(t.priority_id);
+  w.Key("priority").String(t.priority);
+  w.Key("type_id").IntOrNull(t.type_id);
+  w.Key("type").StringOrNull(t.type);
+  w.Key("lock").String(t.lock);
+  w.Key("owner_id").Int(t.owner_id);
+  w.Key("owner").String(t.owner);
+  w.Key("responsible_id").IntOrNull(t.responsible_id);
+  w.Key("responsible").StringOrNull(t.responsible);
+  w.Key("customer_id").StringOrNull(t.customer_id);
+  w.Key("customer_user_id").StringOrNull(t.customer_user_id);
+  w.Key("pending_until").TimeOrNull(t.pending_until);
+  w.Key("archived").Bool(t.archived);
+  w.Key("created_at").Time(t.created_at);
+  w.Key("updated_at").Time(t.updated_at);
+  w.Key("created_by").Int(t.created_by);
+  w.Key("updated_by").Int(t.updated_by);
+  if (t.article_count) w.Key("article_count").Int(*t.article_count);
   if (t.has_last_article_field) {
+    w.Key("last_article");
     if (t.last_article) {
-      o["last_article"] = bj::object{{"id", t.last_article->id},
-                                     {"subject", t.last_article->subject},
-                                     {"created_at", Time(t.last_article->created_at)}};
+      w.BeginObject();
+      w.Key("id").Int(t.last_article->id);
+      w.Key("subject").String(t.last_article->subject);
+      w.Key("created_at").Time(t.last_article->created_at);
+      w.EndObject();
     } else {
-      o["last_article"] = nullptr;
+      w.Null();
     }
   }
   if (t.articles) {
     bj::array list;
     for (const Article& a : *t.articles) list.push_back(ArticleObject(a, true));
-    o["articles"] = std::move(list);
+    w.Key("articles").Raw(bj::serialize(list));
   }
-  return o;
+}
+
+// Rough size of a rendered ticket without articles, to reserve once.
+constexpr std::size_t kTicketJsonBytes = 640;
+
+void TicketArray(JsonWriter& w, const std::vector<Ticket>& tickets) {
+  w.BeginArray();
+  for (const Ticket& t : tickets) {
+    w.BeginObject();
+    TicketMembers(w, t);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void HitsArray(JsonWriter& w, const std::vector<TicketSearchHit>& hits) {
+  w.BeginArray();
+  for (const TicketSearchHit& hit : hits) {
+    w.BeginObject();
+    TicketMembers(w, hit.ticket);
+    w.Key("snippet").String(hit.snippet);
+    w.Key("score").Raw(bj::serialize(bj::value(hit.score)));
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace
 
-std::string ToJson(const Ticket& ticket) { return bj::serialize(TicketObject(ticket)); }
+std::string ToJson(const Ticket& ticket) {
+  std::string out;
+  out.reserve(kTicketJsonBytes);
+  JsonWriter w(out);
+  w.BeginObject();
+  TicketMembers(w, ticket);
+  w.EndObject();
+  return out;
+}
 
 std::string CreatedTicket(const Ticket& ticket) {
-  bj::object o = TicketObject(ticket);
-  o["ticket_state_id"] = ticket.state_id;
-  o["ticket_priority_id"] = ticket.priority_id;
-  return bj::serialize(o);
+  std::string out;
+  out.reserve(kTicketJsonBytes);
+  JsonWriter w(out);
+  w.BeginObject();
+  TicketMembers(w, ticket);
+  w.Key("ticket_state_id").Int(ticket.state_id);
+  w.Key("ticket_priority_id").Int(ticket.priority_id);
+  w.EndObject();
+  return out;
 }
 
 std::string ToJson(const TicketPage& page) {
-  bj::array data;
-  for (const Ticket& t : page.tickets) data.push_back(TicketObject(t));
-  return bj::serialize(
-      bj::object{{"data", std::move(data)}, {"pagination", internal::PaginationObject(page.pagination)}});
+  std::string out;
+  out.reserve(kTicketJsonBytes * page.tickets.size() + 160);
+  JsonWriter w(out);
+  w.BeginObject().Key("data");
+  TicketArray(w, page.tickets);
+  w.Key("pagination").Raw(bj::serialize(internal::PaginationObject(page.pagination)));
+  w.EndObject();
+  return out;
 }
-
-namespace {
-
-bj::array HitsArray(const std::vector<TicketSearchHit>& hits) {
-  bj::array data;
-  for (const TicketSearchHit& hit : hits) {
-    bj::object o = TicketObject(hit.ticket);
-    o["snippet"] = hit.snippet;
-    o["score"] = hit.score;
-    data.push_back(std::move(o));
-  }
-  return data;
-}
-
-}  // namespace
 
 std::string ToJson(const std::vector<TicketSearchHit>& hits) {
-  return bj::serialize(HitsArray(hits));
+  std::string out;
+  JsonWriter w(out);
+  HitsArray(w, hits);
+  return out;
 }
 
 std::string ToJson(const TicketSearchPage& page) {
-  return bj::serialize(bj::object{{"data", HitsArray(page.hits)},
-                                  {"pagination", internal::PaginationObject(page.pagination)}});
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject().Key("data");
+  HitsArray(w, page.hits);
+  w.Key("pagination").Raw(bj::serialize(internal::PaginationObject(page.pagination)));
+  w.EndObject();
+  return out;
 }
 
 std::string ToJson(const std::vector<Ticket>& tickets) {
-  // One arena for the whole page: a list renders without a malloc per field.
-  bj::monotonic_resource arena;
-  bj::storage_ptr sp(&arena);
-  bj::array data(sp);
-  data.reserve(tickets.size());
-  for (const Ticket& t : tickets) data.push_back(TicketObject(t, sp));
-  return bj::serialize(data);
+  std::string out;
+  out.reserve(kTicketJsonBytes * tickets.size() + 2);
+  JsonWriter w(out);
+  TicketArray(w, tickets);
+  return out;
 }
 
 std::string ToJson(const std::vector<Article>& articles, bool include_attachments) {

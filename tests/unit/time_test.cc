@@ -11,6 +11,11 @@ TEST_CASE("Times format as RFC 3339 and storage text in UTC") {
   REQUIRE(FormatDate(t) == "20250301");
   REQUIRE(ToUnixSeconds(t) == 1740820500);
   REQUIRE(FormatRfc3339(FromUnixSeconds(0)) == "1970-01-01T00:00:00Z");
+  REQUIRE(FormatRfc3339(FromUnixSeconds(-1)) == "1969-12-31T23:59:59Z");
+  REQUIRE(FormatDbTime(FromUnixSeconds(951782399)) == "2000-02-28 23:59:59");
+  std::string appended = "at ";
+  AppendRfc3339(appended, t);
+  REQUIRE(appended == "at 2025-03-01T09:15:00Z");
 }
 
 TEST_CASE("RFC 3339 parsing accepts offsets and fractions and rejects junk") {

@@ -1,0 +1,53 @@
+#pragma once
+
+// A streaming JSON writer for the hot renderings (tickets in lists and single
+// gets): appends straight to a string instead of building boost::json values
+// first. Its output is byte for byte what boost::json::serialize writes for the
+// same values (same string escapes, no spaces), so the two can be mixed in one
+// document; Raw() embeds a value serialized elsewhere.
+//
+// Commas are inserted automatically: a key or a value that does not directly
+// follow '{', '[' or a key's ':' is preceded by ','.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "goatflow/seams.h"
+
+namespace goatflow::json {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  // `name` is written as given: a plain ASCII identifier needing no escapes.
+  JsonWriter& Key(std::string_view name);
+
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Int(std::int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // An RFC 3339 UTC time string (core::FormatRfc3339).
+  JsonWriter& Time(TimePoint value);
+  // A complete JSON value (object, array, number...) serialized elsewhere.
+  JsonWriter& Raw(std::string_view json);
+
+  JsonWriter& StringOrNull(const std::optional<std::string>& value);
+  JsonWriter& IntOrNull(const std::optional<std::int64_t>& value);
+  JsonWriter& TimeOrNull(const std::optional<TimePoint>& value);
+
+ private:
+  void Separate();
+  std::string& out_;
+};
+
+// Appends `value` as a JSON string (quotes included) with boost::json's escapes.
+void AppendJsonString(std::string& out, std::string_view value);
+
+}  // namespace goatflow::json
