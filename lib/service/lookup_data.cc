@@ -3,6 +3,7 @@
 #include "core/macros.h"
 #include "core/strings.h"
 #include "domain/vocabulary.h"
+#include "store/vocabulary.h"
 
 namespace goatflow::service {
 
@@ -76,17 +77,13 @@ Result<std::optional<State>> FindStateByName(store::Db& db, std::string_view nam
 }
 
 Result<std::vector<std::int64_t>> ResolveStatusFilter(store::Db& db, std::string_view filter) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto states, LoadStates(db));
-  std::vector<domain::StateRow> rows;
-  for (const State& s : states) rows.push_back({s.id, s.name, s.type});
-  return domain::ResolveStatusFilter(rows, filter);
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  return domain::ResolveStatusFilter(names->state_rows, filter);
 }
 
 Result<std::vector<std::int64_t>> ResolvePriorityFilter(store::Db& db, std::string_view filter) {
-  GOATFLOW_ASSIGN_OR_RETURN(auto priorities, LoadPriorities(db));
-  std::vector<domain::PriorityRow> rows;
-  for (const Priority& p : priorities) rows.push_back({p.id, p.name});
-  return domain::ResolvePriorityFilter(rows, filter);
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  return domain::ResolvePriorityFilter(names->priority_rows, filter);
 }
 
 Result<Priority> ResolvePriority(store::Db& db, std::string_view term) {

@@ -88,10 +88,11 @@ Result<std::vector<Ticket>> LoadTickets(store::Db& db, const std::vector<std::in
       auto stmt, db.Prepare(std::string(store::TicketSelectSql()) +
                             " WHERE t.id IN (SELECT value FROM json_each(?))"));
   stmt.BindAll(service::JsonIds(ids));
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    Ticket ticket = store::ReadTicketRow(stmt).ticket;
+    Ticket ticket = store::ReadTicketRow(stmt, *names).ticket;
     by_id.emplace(ticket.id, std::move(ticket));
   }
   std::vector<Ticket> out;

@@ -127,10 +127,12 @@ Result<TicketPage> ListTicketPage(store::Db& db, const Caller& caller, const Tic
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
   int next = q.BindTo(stmt);
   stmt.Bind(next, window.limit).Bind(next + 1, skip);
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  page.tickets.reserve(static_cast<std::size_t>(window.limit));
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
-    page.tickets.push_back(store::ReadTicketRow(stmt).ticket);
+    page.tickets.push_back(store::ReadTicketRow(stmt, *names).ticket);
   }
   GOATFLOW_RETURN_IF_ERROR(AddIncludes(db, caller.IsCustomer(), request, page.tickets));
   return page;

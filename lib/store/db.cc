@@ -6,6 +6,7 @@
 
 #include "store/fts_rank.h"
 #include "store/sqlite_error.h"
+#include "store/vocabulary.h"
 
 namespace goatflow::store {
 
@@ -140,6 +141,8 @@ Result<std::unique_ptr<Db>> Db::Open(const DbSettings& settings) {
   if (!status.ok()) return std::move(status).error();
   return db;
 }
+
+Db::Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
 
 Db::~Db() {
   for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.stmt);

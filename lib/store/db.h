@@ -21,6 +21,7 @@ namespace goatflow::store {
 
 class Db;
 struct CachedStmt;
+struct Vocabulary;  // store/vocabulary.h
 
 // A prepared statement leased from a Db's cache. Destruction resets it and
 // clears its bindings, so the next user starts clean. Bind indexes start at 1,
@@ -113,6 +114,8 @@ class Db {
   sqlite3* raw() const { return db_; }
   const std::string& path() const { return path_; }
   std::size_t cached_statements() const { return cache_.size(); }
+  // This connection's cached vocabulary; only CurrentVocabulary (store/vocabulary.h) uses it.
+  std::unique_ptr<Vocabulary>& vocabulary_cache() { return vocabulary_; }
 
  private:
   // Finds cached statements by the SQL text without copying it into a string.
@@ -122,12 +125,13 @@ class Db {
       return std::hash<std::string_view>{}(sql);
     }
   };
-  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Db(sqlite3* db, std::string path);
 
   sqlite3* db_;
   std::string path_;
   // Node-based: entries stay put while Stmts point at them.
   std::unordered_map<std::string, CachedStmt, SqlHash, std::equal_to<>> cache_;
+  std::unique_ptr<Vocabulary> vocabulary_;
 };
 
 }  // namespace goatflow::store

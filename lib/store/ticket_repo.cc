@@ -7,70 +7,78 @@
 #include "core/time.h"
 #include "domain/ticket_rules.h"
 #include "domain/vocabulary.h"
+#include "store/vocabulary.h"
 
 namespace goatflow::store {
 namespace {
 
+// The ticket's own columns; names come from the connection's Vocabulary.
 constexpr std::string_view kTicketSelect = R"sql(
-  SELECT t.id, t.tn, t.title, t.queue_id, q.name, t.ticket_state_id, s.name, st.name,
-         t.ticket_priority_id, p.name, t.type_id, ty.name, lt.name, t.user_id, o.login,
-         t.responsible_user_id, r.login, t.customer_id, t.customer_user_id, t.until_time,
-         t.archive_flag, t.create_time, t.change_time, t.create_by, t.change_by, q.group_id
-    FROM ticket t
-    JOIN queue q ON q.id = t.queue_id
-    JOIN ticket_state s ON s.id = t.ticket_state_id
-    JOIN ticket_state_type st ON st.id = s.type_id
-    JOIN ticket_priority p ON p.id = t.ticket_priority_id
-    JOIN ticket_lock_type lt ON lt.id = t.ticket_lock_id
-    JOIN users o ON o.id = t.user_id
-    LEFT JOIN ticket_type ty ON ty.id = t.type_id
-    LEFT JOIN users r ON r.id = t.responsible_user_id)sql";
+  SELECT t.id, t.tn, t.title, t.queue_id, t.ticket_state_id, t.ticket_priority_id, t.type_id,
+         t.ticket_lock_id, t.user_id, t.responsible_user_id, t.customer_id, t.customer_user_id,
+         t.until_time, t.archive_flag, t.create_time, t.change_time, t.create_by, t.change_by
+    FROM ticket t)sql";
 
 TimePoint DbTime(const std::string& text) {
   auto t = core::ParseDbTime(text);
   return t ? *t : TimePoint{};
 }
 
-Result<std::optional<TicketRecord>> LoadOne(Stmt& stmt) {
+const std::string& NameOr(const std::string* name) {
+  static const std::string kNone;
+  return name != nullptr ? *name : kNone;
+}
+
+std::optional<std::string> OptName(const std::string* name) {
+  return name != nullptr ? std::optional<std::string>(*name) : std::nullopt;
+}
+
+Result<std::optional<TicketRecord>> LoadOne(Db& db, Stmt& stmt) {
   GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return std::optional<TicketRecord>();
-  return std::optional<TicketRecord>(ReadTicketRow(stmt));
+  GOATFLOW_ASSIGN_OR_RETURN(const Vocabulary* names, CurrentVocabulary(db));
+  return std::optional<TicketRecord>(ReadTicketRow(stmt, *names));
 }
 
 }  // namespace
 
 std::string_view TicketSelectSql() { return kTicketSelect; }
 
-TicketRecord ReadTicketRow(const Stmt& stmt) {
+TicketRecord ReadTicketRow(const Stmt& stmt, const Vocabulary& names) {
   TicketRecord rec;
   Ticket& t = rec.ticket;
   t.id = stmt.Int(0);
   t.tn = stmt.Text(1);
   t.title = stmt.Text(2);
   t.queue_id = stmt.Int(3);
-  t.queue = stmt.Text(4);
-  t.state_id = stmt.Int(5);
-  t.state = stmt.Text(6);
-  t.state_type = stmt.Text(7);
+  if (const QueueName* queue = names.queues.Find(t.queue_id)) {
+    t.queue = queue->name;
+    rec.group_id = queue->group_id;
+  }
+  t.state_id = stmt.Int(4);
+  if (const StateName* state = names.states.Find(t.state_id)) {
+    t.state = state->name;
+    t.state_type = state->type;
+  }
   t.status = domain::StatusCategory(t.state_type);
-  t.priority_id = stmt.Int(8);
-  t.priority = stmt.Text(9);
-  t.type_id = stmt.OptInt(10);
-  t.type = stmt.OptText(11);
-  t.lock = stmt.Text(12) == "unlock" ? "unlock" : "lock";
-  t.owner_id = stmt.Int(13);
-  t.owner = stmt.Text(14);
-  t.responsible_id = stmt.OptInt(15);
-  t.responsible = stmt.OptText(16);
-  t.customer_id = stmt.OptText(17);
-  t.customer_user_id = stmt.OptText(18);
-  if (std::int64_t until = stmt.Int(19); until > 0) t.pending_until = core::FromUnixSeconds(until);
-  t.archived = stmt.Int(20) != 0;
-  t.created_at = DbTime(stmt.Text(21));
-  t.updated_at = DbTime(stmt.Text(22));
-  t.created_by = stmt.Int(23);
-  t.updated_by = stmt.Int(24);
-  rec.group_id = stmt.Int(25);
+  t.priority_id = stmt.Int(5);
+  t.priority = NameOr(names.priorities.Find(t.priority_id));
+  t.type_id = stmt.OptInt(6);
+  if (t.type_id) t.type = OptName(names.types.Find(*t.type_id));
+  const std::string* lock = names.lock_types.Find(stmt.Int(7));
+  t.lock = lock != nullptr && *lock == "unlock" ? "unlock" : "lock";
+  t.owner_id = stmt.Int(8);
+  t.owner = NameOr(names.logins.Find(t.owner_id));
+  t.responsible_id = stmt.OptInt(9);
+  if (t.responsible_id) t.responsible = OptName(names.logins.Find(*t.responsible_id));
+  t.customer_id = stmt.OptText(10);
+  t.customer_user_id = stmt.OptText(11);
+  if (std::int64_t until = stmt.Int(12); until > 0) t.pending_until = core::FromUnixSeconds(until);
+  t.archived = stmt.Int(13) != 0;
+  t.created_at = DbTime(stmt.Text(14));
+  t.updated_at = DbTime(stmt.Text(15));
+  t.created_by = stmt.Int(16);
+  t.updated_by = stmt.Int(17);
   return rec;
 }
 
@@ -192,13 +200,13 @@ Result<std::string> NextTicketNumber(Db& db, TimePoint now, std::int64_t system_
 Result<std::optional<TicketRecord>> LoadTicket(Db& db, std::int64_t id) {
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string(kTicketSelect) + " WHERE t.id = ?"));
   stmt.BindAll(id);
-  return LoadOne(stmt);
+  return LoadOne(db, stmt);
 }
 
 Result<std::optional<TicketRecord>> LoadTicketByNumber(Db& db, std::string_view tn) {
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string(kTicketSelect) + " WHERE t.tn = ?"));
   stmt.BindAll(tn);
-  return LoadOne(stmt);
+  return LoadOne(db, stmt);
 }
 
 Status InsertHistory(Db& db, std::int64_t ticket_id, std::string_view type, std::string_view text,

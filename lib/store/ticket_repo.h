@@ -12,6 +12,7 @@
 #include "goatflow/error.h"
 #include "goatflow/tickets.h"
 #include "store/db.h"
+#include "store/vocabulary.h"
 
 namespace goatflow::store {
 
@@ -34,10 +35,11 @@ struct QueueInfo {
   bool valid = false;  // queue and group valid
 };
 
-// The joined SELECT of a ticket (no WHERE) and the reader of its rows; the
-// list query appends its own filters, order and limit.
+// The SELECT of a ticket's columns (no WHERE, alias t) and the reader of its
+// rows, which takes the names from `names` (CurrentVocabulary of the same
+// transaction); the list query appends its own filters, order and limit.
 std::string_view TicketSelectSql();
-TicketRecord ReadTicketRow(const Stmt& stmt);
+TicketRecord ReadTicketRow(const Stmt& stmt, const Vocabulary& names);
 
 Result<std::optional<QueueInfo>> FindQueue(Db& db, std::int64_t id);
 Result<std::optional<QueueInfo>> FindQueueByName(Db& db, std::string_view name);
