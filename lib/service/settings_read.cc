@@ -1,5 +1,7 @@
 #include "service/settings_read.h"
 
+#include <fmt/format.h>
+
 #include "core/macros.h"
 #include "domain/ticket_rules.h"
 #include "service/settings_registry.h"
@@ -50,6 +52,24 @@ Result<std::string> TimeZoneName(store::Db& db) {
 
 
 Result<MaintenanceState> ReadMaintenance(store::Db& db) {
+  // Read on every authenticated request, and almost always stored by neither
+  // setting: one index probe for both decides whether to read them one by one.
+  static const std::string kAnyStored = fmt::format(
+      "SELECT EXISTS (SELECT 1 FROM system_config WHERE name IN ('{}', '{}'))",
+      kMaintenanceModeSetting, kMaintenanceMessageSetting);
+  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t any_stored, db.QueryInt(kAnyStored));
+  if (any_stored == 0) {
+    static const MaintenanceState kDefaults = [] {
+      const SettingsRegistry& registry = SettingsRegistry::Builtin();
+      MaintenanceState defaults;
+      boost::json::value mode = registry.Default(*registry.Find(kMaintenanceModeSetting));
+      boost::json::value message = registry.Default(*registry.Find(kMaintenanceMessageSetting));
+      defaults.enabled = mode.is_bool() && mode.as_bool();
+      if (message.is_string()) defaults.message = std::string(message.as_string());
+      return defaults;
+    }();
+    return kDefaults;
+  }
   MaintenanceState settings;
   GOATFLOW_ASSIGN_OR_RETURN(settings.enabled, ReadBoolSetting(db, kMaintenanceModeSetting, false));
   GOATFLOW_ASSIGN_OR_RETURN(auto message, ReadSettingValue(db, kMaintenanceMessageSetting));
