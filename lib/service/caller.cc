@@ -1,6 +1,7 @@
 #include "service/caller.h"
 
 #include "core/macros.h"
+#include "store/catalog.h"
 
 namespace goatflow::service {
 namespace {
@@ -50,6 +51,23 @@ Result<rbac::AgentGrants> LoadAgentGrants(store::Db& db, std::int64_t user_id) {
   return grants;
 }
 
+namespace {
+
+// A valid agent's login and grants; nullopt when no valid agent has this id.
+Result<std::optional<store::Catalog::Agent>> LoadAgent(store::Db& db, std::int64_t user_id) {
+  GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
+                            db.Prepare("SELECT login FROM users WHERE id = ? AND valid_id = 1"));
+  stmt.Bind(1, user_id);
+  GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return std::optional<store::Catalog::Agent>();
+  store::Catalog::Agent agent;
+  agent.login = stmt.Text(0);
+  GOATFLOW_ASSIGN_OR_RETURN(agent.grants, LoadAgentGrants(db, user_id));
+  return std::optional<store::Catalog::Agent>(std::move(agent));
+}
+
+}  // namespace
+
 Result<Caller> LoadCaller(store::Db& db, const RequestContext& ctx) {
   Caller caller;
   caller.kind = ctx.principal.kind;
@@ -64,14 +82,16 @@ Result<Caller> LoadCaller(store::Db& db, const RequestContext& ctx) {
       return caller;
     }
     case PrincipalKind::kAgent: {
-      GOATFLOW_ASSIGN_OR_RETURN(auto stmt,
-                                db.Prepare("SELECT login FROM users WHERE id = ? AND valid_id = 1"));
-      stmt.Bind(1, ctx.principal.id);
-      GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
-      if (!found) return NotAuthenticated();
+      GOATFLOW_ASSIGN_OR_RETURN(store::Catalog* catalog, store::CurrentCatalog(db));
+      auto known = catalog->agents.find(ctx.principal.id);
+      if (known == catalog->agents.end()) {
+        GOATFLOW_ASSIGN_OR_RETURN(auto agent, LoadAgent(db, ctx.principal.id));
+        known = catalog->agents.emplace(ctx.principal.id, std::move(agent)).first;
+      }
+      if (!known->second) return NotAuthenticated();
       caller.id = ctx.principal.id;
-      caller.login = stmt.Text(0);
-      GOATFLOW_ASSIGN_OR_RETURN(caller.grants, LoadAgentGrants(db, caller.id));
+      caller.login = known->second->login;
+      caller.grants = known->second->grants;
       caller.is_admin = caller.grants.is_admin;
       return caller;
     }

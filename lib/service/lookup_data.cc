@@ -3,7 +3,7 @@
 #include "core/macros.h"
 #include "core/strings.h"
 #include "domain/vocabulary.h"
-#include "store/vocabulary.h"
+#include "store/catalog.h"
 
 namespace goatflow::service {
 
@@ -77,12 +77,12 @@ Result<std::optional<State>> FindStateByName(store::Db& db, std::string_view nam
 }
 
 Result<std::vector<std::int64_t>> ResolveStatusFilter(store::Db& db, std::string_view filter) {
-  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Catalog* names, store::CurrentCatalog(db));
   return domain::ResolveStatusFilter(names->state_rows, filter);
 }
 
 Result<std::vector<std::int64_t>> ResolvePriorityFilter(store::Db& db, std::string_view filter) {
-  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Catalog* names, store::CurrentCatalog(db));
   return domain::ResolvePriorityFilter(names->priority_rows, filter);
 }
 

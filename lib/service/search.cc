@@ -88,7 +88,7 @@ Result<std::vector<Ticket>> LoadTickets(store::Db& db, const std::vector<std::in
       auto stmt, db.Prepare(std::string(store::TicketSelectSql()) +
                             " WHERE t.id IN (SELECT value FROM json_each(?))"));
   stmt.BindAll(service::JsonIds(ids));
-  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Catalog* names, store::CurrentCatalog(db));
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;

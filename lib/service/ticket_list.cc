@@ -127,7 +127,7 @@ Result<TicketPage> ListTicketPage(store::Db& db, const Caller& caller, const Tic
   GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
   int next = q.BindTo(stmt);
   stmt.Bind(next, window.limit).Bind(next + 1, skip);
-  GOATFLOW_ASSIGN_OR_RETURN(const store::Vocabulary* names, store::CurrentVocabulary(db));
+  GOATFLOW_ASSIGN_OR_RETURN(const store::Catalog* names, store::CurrentCatalog(db));
   page.tickets.reserve(static_cast<std::size_t>(window.limit));
   while (true) {
     GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());

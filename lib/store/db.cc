@@ -6,7 +6,7 @@
 
 #include "store/fts_rank.h"
 #include "store/sqlite_error.h"
-#include "store/vocabulary.h"
+#include "store/catalog.h"
 
 namespace goatflow::store {
 

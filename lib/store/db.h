@@ -21,7 +21,7 @@ namespace goatflow::store {
 
 class Db;
 struct CachedStmt;
-struct Vocabulary;  // store/vocabulary.h
+struct Catalog;  // store/catalog.h
 
 // A prepared statement leased from a Db's cache. Destruction resets it and
 // clears its bindings, so the next user starts clean. Bind indexes start at 1,
@@ -114,8 +114,12 @@ class Db {
   sqlite3* raw() const { return db_; }
   const std::string& path() const { return path_; }
   std::size_t cached_statements() const { return cache_.size(); }
-  // This connection's cached vocabulary; only CurrentVocabulary (store/vocabulary.h) uses it.
-  std::unique_ptr<Vocabulary>& vocabulary_cache() { return vocabulary_; }
+  // This connection's cached catalog; only CurrentCatalog (store/catalog.h) uses it.
+  std::unique_ptr<Catalog>& catalog_cache() { return catalog_; }
+  // Changes whenever a Txn begins or ends on this connection, so a value seen
+  // inside a transaction identifies it.
+  std::uint64_t transaction_serial() const { return transaction_serial_; }
+  void NextTransaction() { ++transaction_serial_; }
 
  private:
   // Finds cached statements by the SQL text without copying it into a string.
@@ -131,7 +135,8 @@ class Db {
   std::string path_;
   // Node-based: entries stay put while Stmts point at them.
   std::unordered_map<std::string, CachedStmt, SqlHash, std::equal_to<>> cache_;
-  std::unique_ptr<Vocabulary> vocabulary_;
+  std::unique_ptr<Catalog> catalog_;
+  std::uint64_t transaction_serial_ = 1;
 };
 
 }  // namespace goatflow::store

@@ -56,7 +56,7 @@ constexpr std::array kTableRules = std::to_array<TableRule>({
     {"ticket_history_count", kRead},
     {"ticket_reminder_sent", kRead},
     {"ticket_number_counter", kRead},
-    {"vocabulary_generation", kRead},
+    {"catalog_generation", kRead},
     {"article", kRead},
     {"article_data_mime", kRead},
     {"article_data_mime_attachment", kRead},

@@ -7,7 +7,7 @@
 #include "core/time.h"
 #include "domain/ticket_rules.h"
 #include "domain/vocabulary.h"
-#include "store/vocabulary.h"
+#include "store/catalog.h"
 
 namespace goatflow::store {
 namespace {
@@ -36,7 +36,7 @@ std::optional<std::string> OptName(const std::string* name) {
 Result<std::optional<TicketRecord>> LoadOne(Db& db, Stmt& stmt) {
   GOATFLOW_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return std::optional<TicketRecord>();
-  GOATFLOW_ASSIGN_OR_RETURN(const Vocabulary* names, CurrentVocabulary(db));
+  GOATFLOW_ASSIGN_OR_RETURN(const Catalog* names, CurrentCatalog(db));
   return std::optional<TicketRecord>(ReadTicketRow(stmt, *names));
 }
 
@@ -44,7 +44,7 @@ Result<std::optional<TicketRecord>> LoadOne(Db& db, Stmt& stmt) {
 
 std::string_view TicketSelectSql() { return kTicketSelect; }
 
-TicketRecord ReadTicketRow(const Stmt& stmt, const Vocabulary& names) {
+TicketRecord ReadTicketRow(const Stmt& stmt, const Catalog& names) {
   TicketRecord rec;
   Ticket& t = rec.ticket;
   t.id = stmt.Int(0);

@@ -12,7 +12,7 @@
 #include "goatflow/error.h"
 #include "goatflow/tickets.h"
 #include "store/db.h"
-#include "store/vocabulary.h"
+#include "store/catalog.h"
 
 namespace goatflow::store {
 
@@ -36,10 +36,10 @@ struct QueueInfo {
 };
 
 // The SELECT of a ticket's columns (no WHERE, alias t) and the reader of its
-// rows, which takes the names from `names` (CurrentVocabulary of the same
+// rows, which takes the names from `names` (CurrentCatalog of the same
 // transaction); the list query appends its own filters, order and limit.
 std::string_view TicketSelectSql();
-TicketRecord ReadTicketRow(const Stmt& stmt, const Vocabulary& names);
+TicketRecord ReadTicketRow(const Stmt& stmt, const Catalog& names);
 
 Result<std::optional<QueueInfo>> FindQueue(Db& db, std::int64_t id);
 Result<std::optional<QueueInfo>> FindQueueByName(Db& db, std::string_view name);

@@ -16,19 +16,23 @@ Status RunCached(Db& db, std::string_view sql) {
 }  // namespace
 
 Result<Txn> Txn::Begin(Db& db, Mode mode) {
+  db.NextTransaction();
   auto status = RunCached(db, mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN");
   if (!status.ok()) return std::move(status).error();
   return Txn(&db);
 }
 
 Txn::~Txn() {
-  if (db_ && !sqlite3_get_autocommit(db_->raw())) db_->Exec("ROLLBACK").ok();
+  if (!db_) return;
+  db_->NextTransaction();
+  if (!sqlite3_get_autocommit(db_->raw())) db_->Exec("ROLLBACK").ok();
 }
 
 Status Txn::Commit() {
   if (!db_) return Error(ErrorCode::kInternal, "Transaction already finished");
   auto status = RunCached(*db_, "COMMIT");
   if (!status.ok()) return status;  // the destructor rolls back
+  db_->NextTransaction();
   db_ = nullptr;
   return OkStatus();
 }

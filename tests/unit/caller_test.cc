@@ -1,5 +1,6 @@
 #include "service/caller.h"
 #include "store/db.h"
+#include "store/txn.h"
 #include "support/test_support.h"
 
 namespace goatflow::service {
@@ -72,6 +73,32 @@ TEST_CASE("Customer and agent ids are separate identities") {
   REQUIRE(customer->company == "ACME");
   REQUIRE(customer->grants.by_group.empty());  // agent 2's grants do not leak
   REQUIRE(customer->ActingUserId() == 1);
+}
+
+// Callers are cached per connection (store/catalog.h); a change made on any
+// other connection applies to the very next use case.
+TEST_CASE("Grant and account changes from another connection apply to the next call") {
+  Fixture f;
+  auto other = store::Db::Open({f.dir.File("hd.db"), store::OpenFlags::kReadWrite, "OFF", 1000});
+  REQUIRE_OK(other);
+  auto load = [&](std::int64_t id) {
+    auto txn = store::Txn::Begin(*f.db, store::Txn::Mode::kDeferred);
+    REQUIRE_OK(txn);
+    return LoadCaller(*f.db, As(PrincipalKind::kAgent, id));
+  };
+  REQUIRE(load(2)->grants.by_group.count(10) == 1);
+  REQUIRE(load(2)->grants.by_group.count(10) == 1);  // cached now
+  REQUIRE_OK((*other)->Exec("DELETE FROM group_user WHERE user_id = 2 AND group_id = 10; "
+                            "DELETE FROM role_user WHERE user_id = 2"));
+  REQUIRE(load(2)->grants.by_group.count(10) == 0);
+  REQUIRE_OK((*other)->Exec("UPDATE groups SET name = 'admin2' WHERE id = 2; "
+                            "INSERT INTO group_user (user_id, group_id, permission_key, create_by, "
+                            "change_by) VALUES (4, 10, 'rw', 1, 1)"));
+  REQUIRE(load(4)->grants.by_group.count(10) == 1);
+  REQUIRE_OK((*other)->Exec("UPDATE users SET valid_id = 2 WHERE id = 2"));
+  REQUIRE_ERR(load(2), ErrorCode::kUnauthenticated, "Authentication required");
+  REQUIRE_OK((*other)->Exec("UPDATE users SET valid_id = 1, login = 'alicia' WHERE id = 2"));
+  REQUIRE(load(2)->login == "alicia");
 }
 
 TEST_CASE("The local operator is an administrator acting as user 1") {

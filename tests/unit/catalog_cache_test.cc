@@ -1,10 +1,10 @@
-// The per-connection vocabulary of ticket rows (store/vocabulary.h): names are
+// The per-connection vocabulary of ticket rows (store/catalog.h): names are
 // cached, yet a reader never shows a name older than its snapshot, whichever
 // connection or process changed it, and never one a rollback undid.
 
 #include "store/db.h"
 #include "store/txn.h"
-#include "store/vocabulary.h"
+#include "store/catalog.h"
 #include "support/test_support.h"
 
 namespace goatflow::store {
@@ -15,7 +15,7 @@ using testing::TempDir;
 std::string ReadQueueName(Db& db, std::int64_t id) {
   auto txn = Txn::Begin(db, Txn::Mode::kDeferred);
   REQUIRE_OK(txn);
-  auto names = CurrentVocabulary(db);
+  auto names = CurrentCatalog(db);
   REQUIRE_OK(names);
   const QueueName* queue = (*names)->queues.Find(id);
   return queue != nullptr ? queue->name : "<none>";
@@ -57,9 +57,9 @@ TEST_CASE("A read transaction keeps the names of its snapshot") {
   std::string before = ReadQueueName(*c.reader, c.queue_id);
   auto txn = Txn::Begin(*c.reader, Txn::Mode::kDeferred);
   REQUIRE_OK(txn);
-  REQUIRE_OK(CurrentVocabulary(*c.reader));  // the snapshot starts here
+  REQUIRE_OK(CurrentCatalog(*c.reader));  // the snapshot starts here
   REQUIRE_OK(RenameQueue(*c.writer, c.queue_id, "After the snapshot"));
-  auto names = CurrentVocabulary(*c.reader);
+  auto names = CurrentCatalog(*c.reader);
   REQUIRE_OK(names);
   REQUIRE((*names)->queues.Find(c.queue_id)->name == before);
 }
@@ -71,7 +71,7 @@ TEST_CASE("A name seen inside a rolled-back write transaction is never shown aft
     auto txn = Txn::Begin(*c.writer, Txn::Mode::kImmediate);
     REQUIRE_OK(txn);
     REQUIRE_OK(RenameQueue(*c.writer, c.queue_id, "Rolled back"));
-    auto names = CurrentVocabulary(*c.writer);  // the transaction sees its own change
+    auto names = CurrentCatalog(*c.writer);  // the transaction sees its own change
     REQUIRE_OK(names);
     REQUIRE((*names)->queues.Find(c.queue_id)->name == "Rolled back");
   }  // rolled back
@@ -87,7 +87,7 @@ TEST_CASE("Changing a login, a state or a priority refreshes the cached names") 
   auto names = [&]() {
     auto txn = Txn::Begin(*c.reader, Txn::Mode::kDeferred);
     REQUIRE_OK(txn);
-    auto v = CurrentVocabulary(*c.reader);
+    auto v = CurrentCatalog(*c.reader);
     REQUIRE_OK(v);
     return std::make_tuple(*(*v)->logins.Find(1), (*v)->states.Find(1)->name,
                            *(*v)->priorities.Find(1));

@@ -1,16 +1,18 @@
 #pragma once
 
-// The names a ticket row shows beside its ids (queue and its group, state and
-// state type, priority, type, lock, owner and responsible logins), cached on
-// each connection instead of joined into every ticket query.
+// What every request reads and hardly anything changes, cached on each
+// connection: the names a ticket row shows beside its ids (queue and its group,
+// state and state type, priority, type, lock, owner and responsible logins),
+// instead of seven joins in every ticket query, and the calling agents' logins
+// and group grants (service::LoadCaller), instead of two queries per request.
 //
-// Freshness: migration 0006 bumps vocabulary_generation.n in the transaction of
-// every change to those tables, whichever process makes it. CurrentVocabulary
-// reads n inside the caller's transaction and reloads when it differs from the
-// cached generation, so the names always belong to the snapshot the ticket rows
-// come from. A vocabulary loaded inside a write transaction may hold uncommitted
-// names (and a generation a rollback will reuse), so it is used for that call
-// only and never kept.
+// Freshness: migration 0006 bumps catalog_generation.n in the transaction of
+// every change to those tables, whichever process makes it. CurrentCatalog
+// reads n inside the caller's transaction (once per read transaction) and
+// reloads when it differs from the cached generation, so what it returns
+// belongs to the snapshot the caller reads. A catalog loaded inside a write
+// transaction may hold uncommitted rows (and a generation a rollback will
+// reuse), so it serves that call only and is never kept.
 
 #include <algorithm>
 #include <cstdint>
@@ -18,8 +20,12 @@
 #include <utility>
 #include <vector>
 
+#include <optional>
+#include <unordered_map>
+
 #include "domain/vocabulary.h"
 #include "goatflow/error.h"
+#include "rbac/rbac.h"
 #include "store/db.h"
 
 namespace goatflow::store {
@@ -48,7 +54,7 @@ struct StateName {
   std::string type;  // state type name: new, open, closed, ...
 };
 
-struct Vocabulary {
+struct Catalog {
   std::int64_t generation = 0;
   IdTable<QueueName> queues;
   IdTable<StateName> states;  // every state, valid or not
@@ -59,12 +65,23 @@ struct Vocabulary {
   // The same states and priorities by ascending id, as the filter resolvers take them.
   std::vector<domain::StateRow> state_rows;
   std::vector<domain::PriorityRow> priority_rows;
+
+  // Agents by users.id as service::LoadCaller loads them, filled on first use;
+  // nullopt: no valid agent has that id.
+  struct Agent {
+    std::string login;
+    rbac::AgentGrants grants;
+  };
+  std::unordered_map<std::int64_t, std::optional<Agent>> agents;
+
+  // Db::transaction_serial() of the read transaction that last confirmed the generation.
+  std::uint64_t confirmed_in = 0;
 };
 
-// The vocabulary as the current transaction sees it (one query when the
-// connection's cached copy is current). The reference stays valid until the
-// next CurrentVocabulary call on this connection.
-Result<const Vocabulary*> CurrentVocabulary(Db& db);
+// The catalog as the current transaction sees it: no query when this read
+// transaction confirmed it already, one when the connection's copy is current.
+// The pointer stays valid until the next CurrentCatalog call on this connection.
+Result<Catalog*> CurrentCatalog(Db& db);
 
 template <typename T>
 void IdTable<T>::Seal() {

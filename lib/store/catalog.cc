@@ -1,4 +1,4 @@
-#include "store/vocabulary.h"
+#include "store/catalog.h"
 
 #include <sqlite3.h>
 
@@ -22,8 +22,8 @@ Status LoadNames(Db& db, std::string_view sql, IdTable<std::string>& table) {
   return OkStatus();
 }
 
-Result<std::unique_ptr<Vocabulary>> Load(Db& db, std::int64_t generation) {
-  auto v = std::make_unique<Vocabulary>();
+Result<std::unique_ptr<Catalog>> Load(Db& db, std::int64_t generation) {
+  auto v = std::make_unique<Catalog>();
   v->generation = generation;
   {
     GOATFLOW_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT id, name, group_id FROM queue"));
@@ -57,15 +57,19 @@ Result<std::unique_ptr<Vocabulary>> Load(Db& db, std::int64_t generation) {
 
 }  // namespace
 
-Result<const Vocabulary*> CurrentVocabulary(Db& db) {
-  GOATFLOW_ASSIGN_OR_RETURN(
-      std::int64_t generation,
-      db.QueryInt("SELECT n FROM vocabulary_generation WHERE id = 1"));
-  std::unique_ptr<Vocabulary>& cached = db.vocabulary_cache();
-  if (cached && cached->generation == generation) return cached.get();
-  GOATFLOW_ASSIGN_OR_RETURN(cached, Load(db, generation));
-  // Loaded inside a write transaction: possibly uncommitted, so not kept past this call.
-  if (sqlite3_txn_state(db.raw(), "main") == SQLITE_TXN_WRITE) cached->generation = kUncommitted;
+Result<Catalog*> CurrentCatalog(Db& db) {
+  std::unique_ptr<Catalog>& cached = db.catalog_cache();
+  const bool reading = !sqlite3_get_autocommit(db.raw()) &&
+                       sqlite3_txn_state(db.raw(), "main") == SQLITE_TXN_READ;
+  if (cached && reading && cached->confirmed_in == db.transaction_serial()) return cached.get();
+  GOATFLOW_ASSIGN_OR_RETURN(std::int64_t generation,
+                            db.QueryInt("SELECT n FROM catalog_generation WHERE id = 1"));
+  if (!cached || cached->generation != generation) {
+    GOATFLOW_ASSIGN_OR_RETURN(cached, Load(db, generation));
+    // Loaded inside a write transaction: possibly uncommitted, so not kept past this call.
+    if (sqlite3_txn_state(db.raw(), "main") == SQLITE_TXN_WRITE) cached->generation = kUncommitted;
+  }
+  cached->confirmed_in = db.transaction_serial();
   return cached.get();
 }
 
