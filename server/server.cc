@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <fmt/format.h>
 #include <random>
 
@@ -202,6 +203,11 @@ Result<RequestContext> Authenticate(Server::State& st, const httplib::Request& r
 Reply Handle(Server::State& st, const httplib::Request& req) {
   Router::Match match = st.router.Find(req.method, req.path);
   if (req.method == "OPTIONS") return Preflight(st, req, match);
+  // A GET authenticates and runs its use case in one read transaction. Not other
+  // methods: their handlers may hash passwords between reads, and the shared
+  // snapshot would hold one of the few reader connections meanwhile.
+  std::optional<SharedReads> reads;
+  if (req.method == "GET" || req.method == "HEAD") reads.emplace(st.helpdesk.ShareReads());
   RequestContext context;
   context.request_id = t_request.request_id;
   context.client_ip = ClientIp(req, st.config.trusted_proxies);

@@ -55,6 +55,27 @@ struct MetricsSnapshot;  // goatflow/operations.h
 class OperationsAccess;  // goatflow/operations.h
 enum class OperationsEndpoint;  // goatflow/operations.h
 
+namespace service {
+class SharedRead;
+}
+
+// While it lives, the reads the creating thread makes through its helpdesk
+// share one snapshot (one transaction on one reader connection) instead of a
+// transaction each: a server request authenticates and runs its use case in
+// one. A write through the helpdesk ends the shared snapshot first, so reads
+// after it see the write. Keep it short-lived (it holds a reader connection
+// from the first read until it ends) and end it on the thread that made it.
+class SharedReads {
+ public:
+  explicit SharedReads(std::unique_ptr<service::SharedRead> read);
+  ~SharedReads();
+  SharedReads(SharedReads&&) noexcept;
+  SharedReads& operator=(SharedReads&&) = delete;
+
+ private:
+  std::unique_ptr<service::SharedRead> read_;
+};
+
 class Helpdesk {
  public:
   // Opens (and, per the options, creates and migrates) a helpdesk database.
@@ -69,6 +90,9 @@ class Helpdesk {
 
   // Schema version and row counts of the main tables.
   Result<StoreStatus> GetStoreStatus() const;
+
+  // Shares one read snapshot among this thread's calls until the result ends (see SharedReads).
+  [[nodiscard]] SharedReads ShareReads();
 
   // Applies pending migrations; returns how many were applied.
   Result<int> Migrate();

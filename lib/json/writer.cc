@@ -48,42 +48,6 @@ void AppendJsonString(std::string& out, std::string_view value) {
   out.push_back('"');
 }
 
-void JsonWriter::Separate() {
-  if (out_.empty()) return;
-  char last = out_.back();
-  if (last != '{' && last != '[' && last != ':') out_.push_back(',');
-}
-
-JsonWriter& JsonWriter::BeginObject() {
-  Separate();
-  out_.push_back('{');
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndObject() {
-  out_.push_back('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::BeginArray() {
-  Separate();
-  out_.push_back('[');
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  out_.push_back(']');
-  return *this;
-}
-
-JsonWriter& JsonWriter::Key(std::string_view name) {
-  Separate();
-  out_.push_back('"');
-  out_.append(name);
-  out_.append("\":");
-  return *this;
-}
-
 JsonWriter& JsonWriter::String(std::string_view value) {
   Separate();
   AppendJsonString(out_, value);

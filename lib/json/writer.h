@@ -22,12 +22,32 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
 
-  JsonWriter& BeginObject();
-  JsonWriter& EndObject();
-  JsonWriter& BeginArray();
-  JsonWriter& EndArray();
+  JsonWriter& BeginObject() {
+    Separate();
+    out_.push_back('{');
+    return *this;
+  }
+  JsonWriter& EndObject() {
+    out_.push_back('}');
+    return *this;
+  }
+  JsonWriter& BeginArray() {
+    Separate();
+    out_.push_back('[');
+    return *this;
+  }
+  JsonWriter& EndArray() {
+    out_.push_back(']');
+    return *this;
+  }
   // `name` is written as given: a plain ASCII identifier needing no escapes.
-  JsonWriter& Key(std::string_view name);
+  JsonWriter& Key(std::string_view name) {
+    Separate();
+    out_.push_back('"');
+    out_.append(name);
+    out_.append("\":", 2);
+    return *this;
+  }
 
   JsonWriter& String(std::string_view value);
   JsonWriter& Int(std::int64_t value);
@@ -43,7 +63,12 @@ class JsonWriter {
   JsonWriter& TimeOrNull(const std::optional<TimePoint>& value);
 
  private:
-  void Separate();
+  // Inline: called before every key and value of the hot renderings.
+  void Separate() {
+    if (out_.empty()) return;
+    char last = out_.back();
+    if (last != '{' && last != '[' && last != ':') out_.push_back(',');
+  }
   std::string& out_;
 };
 

@@ -9,6 +9,7 @@
 #include "core/macros.h"
 #include "goatflow/tickets.h"
 #include "service/helpdesk_impl.h"
+#include "service/unit_of_work.h"
 #include "store/migrations.h"
 
 namespace goatflow {
@@ -49,6 +50,14 @@ Status CheckSqlConsoleOptions(const SqlConsoleOptions& console) {
 }  // namespace
 
 std::string_view Version() { return GOATFLOW_VERSION; }
+
+SharedReads::SharedReads(std::unique_ptr<service::SharedRead> read) : read_(std::move(read)) {}
+SharedReads::~SharedReads() = default;
+SharedReads::SharedReads(SharedReads&&) noexcept = default;
+
+SharedReads Helpdesk::ShareReads() {
+  return SharedReads(std::make_unique<service::SharedRead>(*impl_));
+}
 
 Helpdesk::Helpdesk(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Helpdesk::~Helpdesk() = default;
@@ -108,6 +117,7 @@ DashboardService& Helpdesk::Dashboard() { return *impl_->dashboard; }
 AdminService& Helpdesk::Admin() { return *impl_->admin; }
 
 Result<int> Helpdesk::Migrate() {
+  if (service::SharedRead* shared = service::SharedRead::Active(*impl_)) shared->Close();
   auto writer = impl_->pool->Writer();
   return MigrateDatabase(writer.db(), impl_->options);
 }
@@ -119,6 +129,8 @@ Result<StoreStatus> Helpdesk::GetStoreStatus() const {
   status.path = impl_->pool->path();
   status.latest_schema_version = store::LatestSchemaVersion();
   status.migrations_applied_on_open = impl_->migrations_applied_on_open;
+  // Its own lease, outside any shared read of this thread (which may hold the last reader).
+  if (service::SharedRead* shared = service::SharedRead::Active(*impl_)) shared->Close();
   auto reader = impl_->pool->Reader();
   store::Db& db = reader.db();
   GOATFLOW_ASSIGN_OR_RETURN(status.schema_version, store::SchemaVersion(db));
