@@ -54,8 +54,10 @@ Result<std::string> TimeZoneName(store::Db& db) {
 Result<MaintenanceState> ReadMaintenance(store::Db& db) {
   // Read on every authenticated request, and almost always stored by neither
   // setting: one index probe for both decides whether to read them one by one.
+  // Two primary-key probes (an IN list would build a temporary index each time).
   static const std::string kAnyStored = fmt::format(
-      "SELECT EXISTS (SELECT 1 FROM system_config WHERE name IN ('{}', '{}'))",
+      "SELECT EXISTS (SELECT 1 FROM system_config WHERE name = '{}') OR "
+      "EXISTS (SELECT 1 FROM system_config WHERE name = '{}')",
       kMaintenanceModeSetting, kMaintenanceMessageSetting);
   GOATFLOW_ASSIGN_OR_RETURN(std::int64_t any_stored, db.QueryInt(kAnyStored));
   if (any_stored == 0) {

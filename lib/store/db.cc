@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+
 #include "store/fts_rank.h"
 #include "store/sqlite_error.h"
 #include "store/catalog.h"
@@ -109,7 +111,22 @@ std::string Stmt::Blob(int column) const {
 
 // ---- Db ---------------------------------------------------------------------
 
+namespace {
+
+// Process-wide SQLite configuration, before SQLite initializes: no memory
+// statistics (nothing reads them), so SQLite's malloc and free take no global
+// mutex; with a connection per worker thread that mutex was contended on every
+// statement. If the embedding application initialized SQLite already,
+// sqlite3_config refuses and its settings stay.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Db>> Db::Open(const DbSettings& settings) {
+  ConfigureSqliteOnce();
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   switch (settings.flags) {
     case OpenFlags::kReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
