@@ -289,10 +289,14 @@ Reply RunRoute(Server::State& st, const httplib::Request& req, Router::Match mat
   return Fail(500, "core:internal_error", "Internal server error");
 }
 
-void Apply(const Reply& reply, httplib::Response& res) {
+void Apply(Reply reply, httplib::Response& res) {
   res.status = reply.status;
   for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
-  if (!reply.body.empty()) res.set_content(reply.body, reply.content_type.c_str());
+  if (reply.body.empty()) return;
+  // What set_content does, without copying the body (a list page is ~13 KB).
+  res.body = std::move(reply.body);
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", reply.content_type);
 }
 
 // Errors cpp-httplib answers before routing (bad request line, URI too long,

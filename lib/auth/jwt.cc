@@ -3,9 +3,11 @@
 #include <sodium.h>
 
 #include <array>
+#include <optional>
 #include <boost/json.hpp>
 
 #include "auth/sodium_init.h"
+#include "core/macros.h"
 
 namespace goatflow::auth {
 namespace {
@@ -193,11 +195,51 @@ Result<JwtClaims> VerifyJwt(std::string_view token, std::string_view key, std::i
       claims.user_id <= 0)
     return Invalid();
   if (!check_time) return claims;
+  GOATFLOW_RETURN_IF_ERROR(CheckJwtTimes(claims, now));
+  return claims;
+}
+
+namespace {
+
+// The last token this thread verified, with the key and type it passed under.
+struct VerifiedJwt {
+  std::string token;
+  std::string key;
+  std::string typ;
+  JwtClaims claims;
+};
+thread_local std::optional<VerifiedJwt> t_last_verified;
+
+// Equal bytes, compared in constant time for equal lengths.
+bool SameBytes(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+Result<JwtClaims> VerifyJwtRemembered(std::string_view token, std::string_view key,
+                                      std::int64_t now, std::string_view expected_typ) {
+  EnsureSodium();
+  const std::optional<VerifiedJwt>& last = t_last_verified;
+  if (last && SameBytes(last->token, token) && SameBytes(last->key, key) &&
+      last->typ == expected_typ) {
+    GOATFLOW_RETURN_IF_ERROR(CheckJwtTimes(last->claims, now));
+    return last->claims;
+  }
+  auto claims = VerifyJwt(token, key, now, expected_typ, /*check_time=*/false);
+  if (!claims.ok()) return claims;
+  t_last_verified = VerifiedJwt{std::string(token), std::string(key), std::string(expected_typ),
+                                *claims};
+  GOATFLOW_RETURN_IF_ERROR(CheckJwtTimes(*claims, now));
+  return claims;
+}
+
+Status CheckJwtTimes(const JwtClaims& claims, std::int64_t now) {
   if (claims.nbf > now + kJwtMaxSkewSeconds) return Invalid();
   if (claims.exp + kJwtMaxSkewSeconds <= now)
     return Error(ErrorCode::kUnauthenticated, "Token has expired")
         .WithWireCode("core:token_expired");
-  return claims;
+  return OkStatus();
 }
 
 }  // namespace goatflow::auth

@@ -45,4 +45,15 @@ std::string SignJwt(const JwtClaims& claims, std::string_view key);
 Result<JwtClaims> VerifyJwt(std::string_view token, std::string_view key, std::int64_t now,
                             std::string_view expected_typ, bool check_time = true);
 
+// VerifyJwt with a memory of one token per thread: a client on a keep-alive
+// connection presents the same token on every request, and a token equal to
+// the last one verified under the same key and type (compared in constant
+// time) is not verified and parsed again. Its nbf and exp are checked against
+// `now` on every call.
+Result<JwtClaims> VerifyJwtRemembered(std::string_view token, std::string_view key,
+                                      std::int64_t now, std::string_view expected_typ);
+
+// The nbf and exp checks of VerifyJwt (kJwtMaxSkewSeconds of leeway).
+Status CheckJwtTimes(const JwtClaims& claims, std::int64_t now);
+
 }  // namespace goatflow::auth

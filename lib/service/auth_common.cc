@@ -44,10 +44,12 @@ std::optional<PrincipalKind> ParseKind(std::string_view name) {
 }
 
 Result<std::optional<std::string>> ValidLogin(store::Db& db, PrincipalKind kind, std::int64_t id) {
+  if (kind != PrincipalKind::kCustomer) {
+    GOATFLOW_ASSIGN_OR_RETURN(const store::Catalog::Agent* agent, CachedAgent(db, id));
+    return agent != nullptr ? std::optional<std::string>(agent->login) : std::nullopt;
+  }
   GOATFLOW_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare(kind == PrincipalKind::kCustomer
-                                ? "SELECT login FROM customer_user WHERE id = ? AND valid_id = 1"
-                                : "SELECT login FROM users WHERE id = ? AND valid_id = 1"));
+      auto stmt, db.Prepare("SELECT login FROM customer_user WHERE id = ? AND valid_id = 1"));
   stmt.Bind(1, id);
   GOATFLOW_ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (!found) return std::optional<std::string>();

@@ -183,10 +183,11 @@ Result<RequestContext> AuthService::Authenticate(const RequestContext& ctx_in,
   // A browser's access-token cookie outlives the short JWT; its session cookie
   // then carries on (the session is checked below either way).
   if (bearer.empty() && !jwt.empty() && !creds.session_id.empty() &&
-      !auth::VerifyJwt(jwt, keys->jwt, now_unix, "access").ok())
+      !auth::VerifyJwtRemembered(jwt, keys->jwt, now_unix, "access").ok())
     jwt = {};
   if (!jwt.empty()) {
-    GOATFLOW_ASSIGN_OR_RETURN(auto claims, auth::VerifyJwt(jwt, keys->jwt, now_unix, "access"));
+    GOATFLOW_ASSIGN_OR_RETURN(auto claims,
+                              auth::VerifyJwtRemembered(jwt, keys->jwt, now_unix, "access"));
     auto kind = service::ParseKind(claims.kind);
     if (!kind) return service::InvalidToken();
     struct Checked {

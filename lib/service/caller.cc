@@ -68,6 +68,16 @@ Result<std::optional<store::Catalog::Agent>> LoadAgent(store::Db& db, std::int64
 
 }  // namespace
 
+Result<const store::Catalog::Agent*> CachedAgent(store::Db& db, std::int64_t user_id) {
+  GOATFLOW_ASSIGN_OR_RETURN(store::Catalog* catalog, store::CurrentCatalog(db));
+  auto known = catalog->agents.find(user_id);
+  if (known == catalog->agents.end()) {
+    GOATFLOW_ASSIGN_OR_RETURN(auto agent, LoadAgent(db, user_id));
+    known = catalog->agents.emplace(user_id, std::move(agent)).first;
+  }
+  return known->second ? &*known->second : nullptr;
+}
+
 Result<Caller> LoadCaller(store::Db& db, const RequestContext& ctx) {
   Caller caller;
   caller.kind = ctx.principal.kind;
@@ -82,16 +92,12 @@ Result<Caller> LoadCaller(store::Db& db, const RequestContext& ctx) {
       return caller;
     }
     case PrincipalKind::kAgent: {
-      GOATFLOW_ASSIGN_OR_RETURN(store::Catalog* catalog, store::CurrentCatalog(db));
-      auto known = catalog->agents.find(ctx.principal.id);
-      if (known == catalog->agents.end()) {
-        GOATFLOW_ASSIGN_OR_RETURN(auto agent, LoadAgent(db, ctx.principal.id));
-        known = catalog->agents.emplace(ctx.principal.id, std::move(agent)).first;
-      }
-      if (!known->second) return NotAuthenticated();
+      GOATFLOW_ASSIGN_OR_RETURN(const store::Catalog::Agent* agent,
+                                CachedAgent(db, ctx.principal.id));
+      if (agent == nullptr) return NotAuthenticated();
       caller.id = ctx.principal.id;
-      caller.login = known->second->login;
-      caller.grants = known->second->grants;
+      caller.login = agent->login;
+      caller.grants = agent->grants;
       caller.is_admin = caller.grants.is_admin;
       return caller;
     }

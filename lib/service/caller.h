@@ -11,6 +11,7 @@
 #include "goatflow/context.h"
 #include "goatflow/error.h"
 #include "rbac/rbac.h"
+#include "store/catalog.h"
 #include "store/db.h"
 
 namespace goatflow::service {
@@ -49,6 +50,11 @@ inline constexpr std::string_view kScopeArticlesWrite = "articles:write";
 inline constexpr std::string_view kScopeUsersRead = "users:read";
 inline constexpr std::string_view kScopeQueuesRead = "queues:read";
 inline constexpr std::string_view kScopeAdmin = "admin:*";
+
+// The valid agent `user_id` (login and grants) from the connection's catalog
+// cache (store/catalog.h), loaded on first use; null when no valid agent has
+// that id. The pointer lives until the next CurrentCatalog call.
+Result<const store::Catalog::Agent*> CachedAgent(store::Db& db, std::int64_t user_id);
 
 // Effective grants of agent `user_id` (direct and role-derived, valid groups
 // and roles only). Used for the caller and for owner eligibility checks.

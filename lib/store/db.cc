@@ -87,10 +87,13 @@ bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) 
 std::int64_t Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Stmt::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
-std::string Stmt::Text(int column) const {
+std::string Stmt::Text(int column) const { return std::string(TextView(column)); }
+
+std::string_view Stmt::TextView(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   if (!text) return {};
-  return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
+  return std::string_view(reinterpret_cast<const char*>(text),
+                          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 std::optional<std::string> Stmt::OptText(int column) const {

@@ -66,6 +66,8 @@ class Stmt {
   std::int64_t Int(int column) const;
   double Real(int column) const;
   std::string Text(int column) const;  // "" for NULL
+  // The same without a copy; valid until the statement steps, resets or converts the column.
+  std::string_view TextView(int column) const;
   std::optional<std::string> OptText(int column) const;
   std::optional<std::int64_t> OptInt(int column) const;
   std::string Blob(int column) const;

@@ -19,7 +19,7 @@ constexpr std::string_view kTicketSelect = R"sql(
          t.until_time, t.archive_flag, t.create_time, t.change_time, t.create_by, t.change_by
     FROM ticket t)sql";
 
-TimePoint DbTime(const std::string& text) {
+TimePoint DbTime(std::string_view text) {
   auto t = core::ParseDbTime(text);
   return t ? *t : TimePoint{};
 }
@@ -75,8 +75,8 @@ TicketRecord ReadTicketRow(const Stmt& stmt, const Catalog& names) {
   t.customer_user_id = stmt.OptText(11);
   if (std::int64_t until = stmt.Int(12); until > 0) t.pending_until = core::FromUnixSeconds(until);
   t.archived = stmt.Int(13) != 0;
-  t.created_at = DbTime(stmt.Text(14));
-  t.updated_at = DbTime(stmt.Text(15));
+  t.created_at = DbTime(stmt.TextView(14));
+  t.updated_at = DbTime(stmt.TextView(15));
   t.created_by = stmt.Int(16);
   t.updated_by = stmt.Int(17);
   return rec;

@@ -132,5 +132,32 @@ TEST_CASE("Time checks can be skipped only explicitly") {
   RequireInvalid(VerifyJwt(token, std::string(32, 'x'), 0, "access", false));
 }
 
+TEST_CASE("A remembered token is still checked for key, type, tampering and expiry") {
+  const std::string token = SignJwt(Access(), kKey);
+  auto first = VerifyJwtRemembered(token, kKey, kNow, "access");
+  REQUIRE_OK(first);
+  REQUIRE(first->user_id == 7);
+  auto again = VerifyJwtRemembered(token, kKey, kNow + 10, "access");
+  REQUIRE_OK(again);
+  REQUIRE(again->jti == first->jti);
+  // Remembered under kKey only: another key refuses the same bytes.
+  REQUIRE_ERR(VerifyJwtRemembered(token, std::string(32, 'x'), kNow, "access"),
+              ErrorCode::kUnauthenticated, "");
+  REQUIRE_OK(VerifyJwtRemembered(token, kKey, kNow, "access"));
+  REQUIRE_ERR(VerifyJwtRemembered(token, kKey, kNow, "refresh"), ErrorCode::kUnauthenticated, "");
+  REQUIRE_OK(VerifyJwtRemembered(token, kKey, kNow, "access"));
+  std::string tampered = token;
+  tampered[tampered.size() - 2] = tampered[tampered.size() - 2] == 'A' ? 'B' : 'A';
+  REQUIRE_ERR(VerifyJwtRemembered(tampered, kKey, kNow, "access"), ErrorCode::kUnauthenticated,
+              "");
+  REQUIRE_OK(VerifyJwtRemembered(token, kKey, kNow, "access"));
+  // The times are checked on every use, remembered or not.
+  auto expired = VerifyJwtRemembered(token, kKey, kNow + 900 + kJwtMaxSkewSeconds, "access");
+  REQUIRE_ERR(expired, ErrorCode::kUnauthenticated, "Token has expired");
+  REQUIRE(expired.error().wire_code == "core:token_expired");
+  REQUIRE_ERR(VerifyJwtRemembered(token, kKey, kNow - kJwtMaxSkewSeconds - 1, "access"),
+              ErrorCode::kUnauthenticated, "");
+}
+
 }  // namespace
 }  // namespace goatflow::auth
