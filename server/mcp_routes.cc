@@ -131,8 +131,12 @@ Reply Describe(Helpdesk& hd, const ServerConfig& config, HttpRequest& req) {
 }  // namespace
 
 void RegisterMcpRoutes(Router& router, Helpdesk& hd, const ServerConfig& config) {
-  router.Post("/api/mcp",
-              [&hd, &config](HttpRequest& req) { return PostMessage(hd, config, req); });
+  // MCP tools are library calls (tools that write end the shared read first).
+  RouteOptions message;
+  message.shared_reads = true;
+  router.Post(
+      "/api/mcp", [&hd, &config](HttpRequest& req) { return PostMessage(hd, config, req); },
+      message);
   RouteOptions public_info;
   public_info.authenticate = false;
   public_info.json = false;  // Describe answers the Accept header itself

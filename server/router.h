@@ -37,6 +37,10 @@ struct RouteOptions {
   // set the caller; invalid or absent ones leave it anonymous and the handler
   // decides (/metrics and /health/detailed admit admins, spec/health.md §4).
   bool authenticate_if_presented = false;
+  // Authentication and the handler's library calls share one read transaction
+  // (Helpdesk::ShareReads), as every GET and HEAD does; for other methods only
+  // where the handler does no slow work between reads (no password hashing).
+  bool shared_reads = false;
   // Served while MaintenanceMode is on (health, status, login); other routes
   // then answer non-admin callers 503 (api-v1.md §0).
   bool maintenance_exempt = false;

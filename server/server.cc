@@ -203,11 +203,13 @@ Result<RequestContext> Authenticate(Server::State& st, const httplib::Request& r
 Reply Handle(Server::State& st, const httplib::Request& req) {
   Router::Match match = st.router.Find(req.method, req.path);
   if (req.method == "OPTIONS") return Preflight(st, req, match);
-  // A GET authenticates and runs its use case in one read transaction. Not other
-  // methods: their handlers may hash passwords between reads, and the shared
-  // snapshot would hold one of the few reader connections meanwhile.
+  // A GET authenticates and runs its use case in one read transaction. Other
+  // methods only when their route says so: a handler may hash passwords between
+  // reads, and the shared snapshot would hold one of the few reader connections.
   std::optional<SharedReads> reads;
-  if (req.method == "GET" || req.method == "HEAD") reads.emplace(st.helpdesk.ShareReads());
+  if (req.method == "GET" || req.method == "HEAD" ||
+      (match.route != nullptr && match.route->options.shared_reads))
+    reads.emplace(st.helpdesk.ShareReads());
   RequestContext context;
   context.request_id = t_request.request_id;
   context.client_ip = ClientIp(req, st.config.trusted_proxies);

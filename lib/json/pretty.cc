@@ -1,6 +1,9 @@
 #include "json/pretty.h"
 
 #include <boost/json.hpp>
+#include <charconv>
+
+#include "json/writer.h"
 
 namespace goatflow::json {
 namespace {
@@ -17,7 +20,7 @@ void Write(const boost::json::value& value, int depth, std::string& out) {
       if (!first) out.push_back(',');
       first = false;
       newline(depth + 1);
-      out += boost::json::serialize(boost::json::value(member.key()));
+      AppendJsonString(out, member.key());
       out += ": ";
       Write(member.value(), depth + 1, out);
     }
@@ -38,7 +41,19 @@ void Write(const boost::json::value& value, int depth, std::string& out) {
     out.push_back(']');
     return;
   }
-  out += boost::json::serialize(value);
+  // Scalars as boost::json::serialize writes them, without a string per value.
+  if (const auto* text = value.if_string()) {
+    AppendJsonString(out, *text);
+  } else if (const auto* number = value.if_int64()) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, *number).ptr);
+  } else if (const auto* flag = value.if_bool()) {
+    out += *flag ? "true" : "false";
+  } else if (value.is_null()) {
+    out += "null";
+  } else {
+    out += boost::json::serialize(value);  // doubles, uint64, empty objects and arrays
+  }
 }
 
 }  // namespace

@@ -19,7 +19,13 @@ constexpr std::string_view kInstructions =
     "list_users give the ids the other tools take; list_tickets, search_tickets and "
     "get_ticket read tickets; create_ticket, update_ticket and add_article change them.";
 
-bj::object Envelope(bj::value id) { return bj::object{{"jsonrpc", "2.0"}, {"id", std::move(id)}}; }
+bj::object Envelope(bj::value id) {
+  bj::object out;
+  out.reserve(3);
+  out.emplace("jsonrpc", "2.0");
+  out.emplace("id", std::move(id));
+  return out;
+}
 
 bj::object ErrorResponse(bj::value id, int code, std::string_view message) {
   bj::object out = Envelope(std::move(id));
@@ -49,8 +55,18 @@ std::string ToolErrorText(const Error& error) {
   return "Error: " + message;
 }
 
-bj::object TextContent(std::string text) {
-  return bj::object{{"type", "text"}, {"text", std::move(text)}};
+// {"content": [{"type": "text", "text": text}]}, built by moves: an initializer
+// list would copy the (page-sized) text once per level.
+bj::object TextResult(std::string_view text) {
+  bj::object item;
+  item.reserve(2);
+  item.emplace("type", "text");
+  item.emplace("text", text);
+  bj::array content;
+  content.emplace_back(std::move(item));
+  bj::object result;
+  result.emplace("content", std::move(content));
+  return result;
 }
 
 }  // namespace
@@ -129,7 +145,7 @@ std::optional<bj::object> Dispatcher::HandleElement(const bj::value& element, bo
   if (auto* error = std::get_if<RpcError>(&outcome))
     return ErrorResponse(*id, error->code, error->message);
   bj::object response = Envelope(*id);
-  response["result"] = std::move(std::get<bj::value>(outcome));
+  response.emplace("result", std::move(std::get<bj::value>(outcome)));
   return response;
 }
 
@@ -183,13 +199,20 @@ std::variant<bj::value, Dispatcher::RpcError> Dispatcher::CallTool(const bj::obj
                                                                 : kNoArguments);
   Result<bj::value> outcome = tool->run(call_, args);
   if (!outcome.ok()) {
-    return bj::value(bj::object{{"content", bj::array{TextContent(ToolErrorText(outcome.error()))}},
-                                {"isError", true}});
+    bj::object failed = TextResult(ToolErrorText(outcome.error()));
+    failed.emplace("isError", true);
+    return bj::value(std::move(failed));
   }
-  bj::object result{{"content", bj::array{TextContent(json::Pretty(*outcome))}}};
+  bj::object result = TextResult(json::Pretty(*outcome));
   if (Structured()) {
-    result["structuredContent"] =
-        outcome->is_object() ? *outcome : bj::value(bj::object{{"items", *outcome}});
+    // Moved, not copied: a page of tickets is a few hundred values.
+    bj::value structured = std::move(*outcome);
+    if (!structured.is_object()) {
+      bj::object wrapped;
+      wrapped["items"] = std::move(structured);
+      structured = std::move(wrapped);
+    }
+    result.emplace("structuredContent", std::move(structured));
   }
   return bj::value(std::move(result));
 }

@@ -16,12 +16,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <optional>
-#include <unordered_map>
 
 #include "domain/vocabulary.h"
 #include "goatflow/error.h"

@@ -12,7 +12,7 @@
 namespace goatflow::store {
 namespace {
 
-// The ticket's own columns; names come from the connection's Vocabulary.
+// The ticket's own columns; the names come from the connection's Catalog.
 constexpr std::string_view kTicketSelect = R"sql(
   SELECT t.id, t.tn, t.title, t.queue_id, t.ticket_state_id, t.ticket_priority_id, t.type_id,
          t.ticket_lock_id, t.user_id, t.responsible_user_id, t.customer_id, t.customer_user_id,
