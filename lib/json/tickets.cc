@@ -127,6 +127,20 @@ void HitsArray(JsonWriter& w, const std::vector<TicketSearchHit>& hits) {
   w.EndArray();
 }
 
+// {"data": <the array write_items writes>, "pagination": {...}}.
+template <typename WriteItems>
+std::string DataPage(const Pagination& pagination, std::size_t items_bytes,
+                     WriteItems&& write_items) {
+  std::string out;
+  out.reserve(items_bytes + 160);
+  JsonWriter w(out);
+  w.BeginObject().Key("data");
+  write_items(w);
+  w.Key("pagination").Raw(bj::serialize(internal::PaginationObject(pagination)));
+  w.EndObject();
+  return out;
+}
+
 }  // namespace
 
 std::string ToJson(const Ticket& ticket) {
@@ -152,14 +166,8 @@ std::string CreatedTicket(const Ticket& ticket) {
 }
 
 std::string ToJson(const TicketPage& page) {
-  std::string out;
-  out.reserve(kTicketJsonBytes * page.tickets.size() + 160);
-  JsonWriter w(out);
-  w.BeginObject().Key("data");
-  TicketArray(w, page.tickets);
-  w.Key("pagination").Raw(bj::serialize(internal::PaginationObject(page.pagination)));
-  w.EndObject();
-  return out;
+  return DataPage(page.pagination, kTicketJsonBytes * page.tickets.size(),
+                  [&](JsonWriter& w) { TicketArray(w, page.tickets); });
 }
 
 std::string ToJson(const std::vector<TicketSearchHit>& hits) {
@@ -170,13 +178,8 @@ std::string ToJson(const std::vector<TicketSearchHit>& hits) {
 }
 
 std::string ToJson(const TicketSearchPage& page) {
-  std::string out;
-  JsonWriter w(out);
-  w.BeginObject().Key("data");
-  HitsArray(w, page.hits);
-  w.Key("pagination").Raw(bj::serialize(internal::PaginationObject(page.pagination)));
-  w.EndObject();
-  return out;
+  return DataPage(page.pagination, kTicketJsonBytes * page.hits.size(),
+                  [&](JsonWriter& w) { HitsArray(w, page.hits); });
 }
 
 std::string ToJson(const std::vector<Ticket>& tickets) {
